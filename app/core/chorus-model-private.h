@@ -11,6 +11,30 @@
 
 G_BEGIN_DECLS
 
+/* g_set_str() arrived in GLib 2.76; Debian 12 has 2.74. */
+static inline gboolean
+_chorus_set_str (char       **str_pointer,
+                 const char  *new_str)
+{
+  char *copy;
+
+  if (*str_pointer == new_str || g_strcmp0 (*str_pointer, new_str) == 0)
+    return FALSE;
+
+  copy = g_strdup (new_str);
+  g_free (*str_pointer);
+  *str_pointer = copy;
+
+  return TRUE;
+}
+
+/* Empty strings and NULL mean the same thing in the model: "not set". */
+static inline const char *
+_chorus_nonempty (const char *str)
+{
+  return (str != NULL && str[0] != '\0') ? str : NULL;
+}
+
 /* Consultation: link children to their parents and index ids. Called by
  * chorus_*_add_*(); the consultation's index is built lazily on first lookup. */
 void         _chorus_section_set_document       (ChorusSection      *self,
@@ -19,6 +43,26 @@ void         _chorus_question_set_section       (ChorusQuestion     *self,
                                                  ChorusSection      *section);
 void         _chorus_document_set_consultation  (ChorusDocument     *self,
                                                  ChorusConsultation *consultation);
+
+/* One coding of an item. Item codings are a GArray of these, sorted, and
+ * copy-on-write: once set on an item an array is never changed again, so the
+ * undo stack can keep the old one. */
+typedef struct
+{
+  const char *theme_id;  /* interned */
+  guint       start;
+  guint       end;
+} ChorusCoding;
+
+GArray      *_chorus_coding_array_new           (void);
+GArray      *_chorus_coding_array_copy          (GArray             *codings);
+/* Inserts in sorted position; FALSE if that exact coding is there already. */
+gboolean     _chorus_coding_array_insert        (GArray             *codings,
+                                                 const char         *theme_id,
+                                                 guint               start,
+                                                 guint               end);
+/* May be NULL when the item has no codings. */
+GArray      *_chorus_item_get_codings           (ChorusItem         *self);
 
 /* Items. Ids are interned (g_intern_string) so that 100,000 items share them. */
 ChorusItem  *_chorus_item_new_take              (char               *id,
@@ -70,11 +114,18 @@ void         _chorus_project_load_activity      (ChorusProject      *self,
                                                  ChorusActivity     *activity);
 void         _chorus_project_load_theme         (ChorusProject      *self,
                                                  ChorusTheme        *theme);
-/* Takes the array's items in order; the array is emptied. */
+/* Takes the array's items in order; the array must own them (free function
+ * g_object_unref) and is emptied. */
 void         _chorus_project_load_items         (ChorusProject      *self,
                                                  GPtrArray          *items);
 void         _chorus_project_load_draft         (ChorusProject      *self,
                                                  ChorusDraft        *draft);
+
+/* Text as the model keeps it: valid UTF-8, line feeds only (\r\n and \r become
+ * \n, as an XML parser would make them), and none of the characters XML 1.0
+ * cannot carry (control characters other than tab and line feed, U+FFFE,
+ * U+FFFF). Returns a new string. */
+char           *_chorus_text_sanitize           (const char         *text);
 
 /* Codebook */
 ChorusCodebook *_chorus_codebook_new            (void);

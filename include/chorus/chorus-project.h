@@ -2,7 +2,11 @@
  *
  * Every change goes through the functions below so that one undo stack, the
  * modified flag, the statistics and the user interface all see it. The model
- * objects' own properties are read-only for everyone else.
+ * objects' properties are writable only so that the undo stack can set them:
+ * setting them directly bypasses undo, the modified flag and the statistics.
+ *
+ * Signals: "changed" once per undo step (and after each undo and redo).
+ * Properties: "modified", "can-undo", "can-redo", "file" notify as they change.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
