@@ -289,7 +289,10 @@ model_changed (ChorusProject *self)
 
 typedef struct
 {
+  /* A reference, except when the object is the project itself (respondent
+   * details): the project owns the stack, and a reference would be a cycle. */
   GObject    *object;
+  gboolean    object_is_project;
   GParamSpec *pspec;
   GValue      old_value;
   GValue      new_value;
@@ -312,7 +315,8 @@ property_change_free (gpointer data)
 
   g_value_unset (&change->old_value);
   g_value_unset (&change->new_value);
-  g_object_unref (change->object);
+  if (!change->object_is_project)
+    g_object_unref (change->object);
   g_free (change);
 }
 
@@ -382,7 +386,8 @@ record_set (ChorusProject *self,
       return;
     }
 
-  change->object = g_object_ref (object);
+  change->object_is_project = (object == (gpointer) self);
+  change->object = change->object_is_project ? object : g_object_ref (object);
   change->pspec = pspec;
   g_value_init (&change->new_value, pspec->value_type);
   g_value_copy (value, &change->new_value);
