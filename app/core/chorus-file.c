@@ -1,1 +1,41 @@
-/* being written */
+/* chorus-file.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "chorus-consultation-io.h"
+
+gboolean
+chorus_file_validate (const char      *path,
+                      ChorusFileKind  *kind,
+                      GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *display_name = NULL;
+  ChorusFileKind found = CHORUS_FILE_KIND_UNKNOWN;
+  g_autoptr(GObject) loaded = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (kind != NULL)
+    *kind = CHORUS_FILE_KIND_UNKNOWN;
+
+  if (!_chorus_read_file (path, &bytes, &display_name, error) ||
+      !chorus_xml_sniff (bytes, display_name, &found, error))
+    return FALSE;
+
+  /* The full load checks what the schema cannot: references, offsets, loops. */
+  if (found == CHORUS_FILE_KIND_PROJECT)
+    loaded = G_OBJECT (chorus_project_load_bytes (bytes, display_name, error));
+  else
+    loaded = G_OBJECT (chorus_consultation_load_bytes (bytes, display_name, error));
+
+  if (loaded == NULL)
+    return FALSE;
+
+  if (kind != NULL)
+    *kind = found;
+
+  return TRUE;
+}
