@@ -6,6 +6,7 @@
 
 #define CHORUS_INSIDE
 #include "chorus-activity.h"
+#include "chorus-chart.h"
 #include "chorus-codebook.h"
 #include "chorus-consultation.h"
 #include "chorus-document.h"
@@ -14,6 +15,7 @@
 #include "chorus-error.h"
 #include "chorus-file.h"
 #include "chorus-group.h"
+#include "chorus-import.h"
 #include "chorus-item.h"
 #include "chorus-project.h"
 #include "chorus-question.h"
