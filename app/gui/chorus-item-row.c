@@ -1,0 +1,248 @@
+/* chorus-item-row.c — one piece of input in a list
+ *
+ * Shows the item's text and, beneath it, where it came from: the respondent group, the
+ * engagement activity and the stance. An item stores only the ids of its group and activity,
+ * so the row asks the project for their names.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "chorus-item-row.h"
+
+struct _ChorusItemRow
+{
+  GtkWidget      parent_instance;
+
+  ChorusItem    *item;
+  ChorusProject *project;
+  /* Follows the bound item so that an edit (from undo, or another view) shows at once. */
+  GSignalGroup  *item_signals;
+
+  GtkLabel      *text_label;
+  GtkLabel      *group_label;
+  GtkLabel      *activity_label;
+  GtkLabel      *stance_label;
+};
+
+G_DEFINE_FINAL_TYPE (ChorusItemRow, chorus_item_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_ITEM,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+set_label (GtkLabel   *label,
+           const char *text)
+{
+  gtk_label_set_label (label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+static void
+chorus_item_row_update (ChorusItemRow *self)
+{
+  const char *group_name = NULL;
+  const char *activity_title = NULL;
+  const char *stance = NULL;
+
+  if (self->item == NULL)
+    {
+      set_label (self->text_label, NULL);
+      set_label (self->group_label, NULL);
+      set_label (self->activity_label, NULL);
+      set_label (self->stance_label, NULL);
+      return;
+    }
+
+  if (self->project != NULL)
+    {
+      const char *group_id = chorus_item_get_group_id (self->item);
+      const char *activity_id = chorus_item_get_activity_id (self->item);
+      ChorusGroup *group = NULL;
+      ChorusActivity *activity = NULL;
+
+      if (group_id != NULL)
+        group = chorus_project_find_group (self->project, group_id);
+      if (activity_id != NULL)
+        activity = chorus_project_find_activity (self->project, activity_id);
+
+      if (group != NULL)
+        group_name = chorus_group_get_name (group);
+      if (activity != NULL)
+        activity_title = chorus_activity_get_title (activity);
+    }
+
+  if (chorus_item_get_stance (self->item) != CHORUS_STANCE_UNSET)
+    stance = chorus_stance_get_label (chorus_item_get_stance (self->item));
+
+  set_label (self->text_label, chorus_item_get_text (self->item));
+  set_label (self->group_label, group_name);
+  set_label (self->activity_label, activity_title);
+  set_label (self->stance_label, stance);
+}
+
+GtkWidget *
+chorus_item_row_new (void)
+{
+  return g_object_new (CHORUS_TYPE_ITEM_ROW, NULL);
+}
+
+ChorusItem *
+chorus_item_row_get_item (ChorusItemRow *self)
+{
+  g_return_val_if_fail (CHORUS_IS_ITEM_ROW (self), NULL);
+
+  return self->item;
+}
+
+void
+chorus_item_row_set_item (ChorusItemRow *self,
+                          ChorusItem    *item)
+{
+  g_return_if_fail (CHORUS_IS_ITEM_ROW (self));
+  g_return_if_fail (item == NULL || CHORUS_IS_ITEM (item));
+
+  if (!g_set_object (&self->item, item))
+    return;
+
+  g_signal_group_set_target (self->item_signals, item);
+  chorus_item_row_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ITEM]);
+}
+
+ChorusProject *
+chorus_item_row_get_project (ChorusItemRow *self)
+{
+  g_return_val_if_fail (CHORUS_IS_ITEM_ROW (self), NULL);
+
+  return self->project;
+}
+
+void
+chorus_item_row_set_project (ChorusItemRow *self,
+                             ChorusProject *project)
+{
+  g_return_if_fail (CHORUS_IS_ITEM_ROW (self));
+  g_return_if_fail (project == NULL || CHORUS_IS_PROJECT (project));
+
+  if (!g_set_object (&self->project, project))
+    return;
+
+  chorus_item_row_update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+static void
+chorus_item_row_dispose (GObject *object)
+{
+  ChorusItemRow *self = (ChorusItemRow *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHORUS_TYPE_ITEM_ROW);
+
+  /* The template's top-level box has no id, so dispose_template() leaves it in place. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  if (self->item_signals != NULL)
+    g_signal_group_set_target (self->item_signals, NULL);
+  g_clear_object (&self->item_signals);
+  g_clear_object (&self->item);
+  g_clear_object (&self->project);
+
+  G_OBJECT_CLASS (chorus_item_row_parent_class)->dispose (object);
+}
+
+static void
+chorus_item_row_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ChorusItemRow *self = CHORUS_ITEM_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      g_value_set_object (value, self->item);
+      break;
+
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chorus_item_row_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  ChorusItemRow *self = CHORUS_ITEM_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_ITEM:
+      chorus_item_row_set_item (self, g_value_get_object (value));
+      break;
+
+    case PROP_PROJECT:
+      chorus_item_row_set_project (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chorus_item_row_class_init (ChorusItemRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = chorus_item_row_dispose;
+  object_class->get_property = chorus_item_row_get_property;
+  object_class->set_property = chorus_item_row_set_property;
+
+  properties[PROP_ITEM] =
+    g_param_spec_object ("item", NULL, NULL, CHORUS_TYPE_ITEM,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, CHORUS_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/chorus_app/Chorus/ui/chorus-item-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChorusItemRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, ChorusItemRow, group_label);
+  gtk_widget_class_bind_template_child (widget_class, ChorusItemRow, activity_label);
+  gtk_widget_class_bind_template_child (widget_class, ChorusItemRow, stance_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "chorus-item-row");
+}
+
+static void
+chorus_item_row_init (ChorusItemRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->item_signals = g_signal_group_new (CHORUS_TYPE_ITEM);
+  g_signal_group_connect_swapped (self->item_signals, "notify",
+                                  G_CALLBACK (chorus_item_row_update), self);
+}

@@ -1,0 +1,781 @@
+/* chorus-window.c — a window showing one response
+ *
+ * A window shows the welcome page until a response is opened, then the consultation's outline
+ * in a sidebar beside the selected question. One response per window: opening another file
+ * from a window that already shows one opens a second window (see ChorusApplication).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "chorus-application.h"
+#include "chorus-outline-node.h"
+#include "chorus-resources.h"
+#include "chorus-status-icon.h"
+#include "chorus-window-private.h"
+
+G_DEFINE_FINAL_TYPE (ChorusWindow, chorus_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_PROJECT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Fast loads should not flash a spinner; slow ones should not look frozen. */
+#define LOADING_PAGE_DELAY_MS 300
+
+static char *
+chorus_window_dup_display_name (GFile *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+
+  return g_filename_display_name (basename);
+}
+
+static void
+chorus_window_update_title (ChorusWindow *self)
+{
+  g_autofree char *title = NULL;
+  const char *subtitle = NULL;
+
+  if (self->project == NULL)
+    {
+      title = g_strdup (_("Chorus"));
+    }
+  else
+    {
+      GFile *file = chorus_project_get_file (self->project);
+      ChorusConsultation *consultation = chorus_project_get_consultation (self->project);
+      const char *organisation = chorus_project_get_organisation (self->project);
+      g_autofree char *name = NULL;
+
+      if (file != NULL)
+        name = chorus_window_dup_display_name (file);
+      else
+        name = g_strdup (_("New Response"));
+
+      /* The dot is the GNOME convention for unsaved changes. */
+      if (chorus_project_get_modified (self->project))
+        title = g_strdup_printf ("%s •", name);
+      else
+        title = g_steal_pointer (&name);
+
+      if (organisation != NULL && *organisation != '\0')
+        subtitle = organisation;
+      else
+        subtitle = chorus_consultation_get_title (consultation);
+    }
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+chorus_window_update_outline (ChorusWindow *self)
+{
+  g_autoptr(ChorusStats) stats = NULL;
+  guint n_roots;
+
+  if (self->project == NULL || self->outline_roots == NULL)
+    return;
+
+  stats = chorus_stats_ref (chorus_project_get_stats (self->project));
+  n_roots = g_list_model_get_n_items (self->outline_roots);
+
+  for (guint i = 0; i < n_roots; i++)
+    {
+      g_autoptr(ChorusOutlineNode) node = g_list_model_get_item (self->outline_roots, i);
+
+      chorus_outline_node_update (node, self->project, stats);
+    }
+}
+
+static void
+chorus_window_show_heading (ChorusWindow      *self,
+                            ChorusOutlineNode *node)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *questions = NULL;
+  g_autofree char *items = NULL;
+  g_autofree char *count = NULL;
+  const char *summary = NULL;
+  guint n_questions = chorus_outline_node_get_n_questions (node);
+  guint n_items = chorus_outline_node_get_n_items (node);
+
+  if (chorus_outline_node_get_kind (node) == CHORUS_OUTLINE_NODE_DOCUMENT)
+    summary = chorus_document_get_summary (chorus_outline_node_get_object (node));
+
+  questions = g_strdup_printf (ngettext ("%u question", "%u questions", n_questions),
+                               n_questions);
+  items = g_strdup_printf (ngettext ("%u item of input", "%u items of input", n_items), n_items);
+  /* Translators: joins "3 questions" and "42 items of input" */
+  count = g_strdup_printf (_("%s · %s"), questions, items);
+
+  /* The status page's description is markup. */
+  if (summary != NULL && *summary != '\0')
+    description = g_markup_printf_escaped ("%s\n\n%s", summary, count);
+  else
+    description = g_markup_escape_text (count, -1);
+
+  adw_status_page_set_title (self->heading_page, chorus_outline_node_get_title (node));
+  adw_status_page_set_description (self->heading_page, description);
+  gtk_stack_set_visible_child_name (self->content_stack, "heading");
+}
+
+static void
+chorus_window_outline_selection_changed_cb (ChorusWindow       *self,
+                                            GParamSpec         *pspec,
+                                            GtkSingleSelection *selection)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
+  g_autoptr(ChorusOutlineNode) node = NULL;
+
+  if (row == NULL)
+    {
+      chorus_question_page_set_question (self->question_page, NULL);
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+      return;
+    }
+
+  node = gtk_tree_list_row_get_item (row);
+
+  if (chorus_outline_node_get_kind (node) == CHORUS_OUTLINE_NODE_QUESTION)
+    {
+      chorus_question_page_set_question (self->question_page,
+                                         chorus_outline_node_get_question (node));
+      gtk_stack_set_visible_child_name (self->content_stack, "question");
+    }
+  else
+    {
+      chorus_window_show_heading (self, node);
+    }
+
+  /* On a narrow window the sidebar covers the content: get it out of the way. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static GListModel *
+chorus_window_create_outline_children_cb (gpointer item,
+                                          gpointer user_data)
+{
+  GListModel *children = chorus_outline_node_get_children (item);
+
+  /* A section without questions gets no expander arrow that would open onto nothing. */
+  if (children == NULL || g_list_model_get_n_items (children) == 0)
+    return NULL;
+
+  return g_object_ref (children);
+}
+
+static void
+chorus_window_clear_outline (ChorusWindow *self)
+{
+  if (self->outline_selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->outline_selection, self);
+
+  gtk_list_view_set_model (self->outline_view, NULL);
+  g_clear_object (&self->outline_selection);
+  g_clear_object (&self->outline_model);
+  g_clear_object (&self->outline_roots);
+}
+
+static void
+chorus_window_build_outline (ChorusWindow *self)
+{
+  ChorusConsultation *consultation = chorus_project_get_consultation (self->project);
+
+  self->outline_roots = chorus_outline_node_build_tree (consultation);
+  /* Everything starts expanded: a consultation has tens of questions, and seeing them all is
+   * the point of the outline. */
+  self->outline_model = gtk_tree_list_model_new (g_object_ref (self->outline_roots),
+                                                 FALSE, TRUE,
+                                                 chorus_window_create_outline_children_cb,
+                                                 NULL, NULL);
+  self->outline_selection =
+    gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->outline_model)));
+  gtk_single_selection_set_autoselect (self->outline_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->outline_selection, FALSE);
+  g_signal_connect_object (self->outline_selection, "notify::selected-item",
+                           G_CALLBACK (chorus_window_outline_selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  chorus_window_update_outline (self);
+  gtk_list_view_set_model (self->outline_view, GTK_SELECTION_MODEL (self->outline_selection));
+}
+
+static void
+chorus_window_project_changed_cb (ChorusWindow  *self,
+                                  ChorusProject *project)
+{
+  chorus_window_update_outline (self);
+
+  /* A heading's counts may have changed too. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "heading") == 0)
+    chorus_window_outline_selection_changed_cb (self, NULL, self->outline_selection);
+}
+
+ChorusWindow *
+chorus_window_new (GtkApplication *application)
+{
+  g_return_val_if_fail (application == NULL || GTK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (CHORUS_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+ChorusProject *
+chorus_window_get_project (ChorusWindow *self)
+{
+  g_return_val_if_fail (CHORUS_IS_WINDOW (self), NULL);
+
+  return self->project;
+}
+
+void
+chorus_window_set_project (ChorusWindow  *self,
+                           ChorusProject *project)
+{
+  GListModel *questions;
+
+  g_return_if_fail (CHORUS_IS_WINDOW (self));
+  g_return_if_fail (project == NULL || CHORUS_IS_PROJECT (project));
+
+  if (self->project == project)
+    return;
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+
+  chorus_window_clear_outline (self);
+  chorus_question_page_set_project (self->question_page, NULL);
+  g_set_object (&self->project, project);
+
+  if (project == NULL)
+    {
+      /* The welcome page has its own open buttons. */
+      gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->open_button), FALSE);
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      chorus_window_update_title (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+      return;
+    }
+
+  g_signal_connect_object (project, "changed",
+                           G_CALLBACK (chorus_window_project_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "notify::modified",
+                           G_CALLBACK (chorus_window_update_title),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "notify::file",
+                           G_CALLBACK (chorus_window_update_title),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (project, "notify::organisation",
+                           G_CALLBACK (chorus_window_update_title),
+                           self, G_CONNECT_SWAPPED);
+
+  chorus_question_page_set_project (self->question_page, project);
+  chorus_window_build_outline (self);
+  chorus_window_update_title (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->open_button), TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "project");
+
+  /* Open at the first question rather than on an empty page. */
+  questions = chorus_consultation_get_questions (chorus_project_get_consultation (project));
+  if (g_list_model_get_n_items (questions) > 0)
+    {
+      g_autoptr(ChorusQuestion) first = g_list_model_get_item (questions, 0);
+
+      chorus_window_select_question (self, chorus_question_get_id (first));
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->content_stack, "empty");
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
+}
+
+gboolean
+chorus_window_select_question (ChorusWindow *self,
+                               const char   *question_id)
+{
+  ChorusQuestion *question;
+
+  g_return_val_if_fail (CHORUS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (question_id != NULL, FALSE);
+
+  if (self->project == NULL)
+    return FALSE;
+
+  question = chorus_consultation_find_question (chorus_project_get_consultation (self->project),
+                                                question_id);
+  if (question == NULL)
+    return FALSE;
+
+  /* Walk down the flattened tree, expanding the question's document and section on the way:
+   * their children appear right after them, so the walk meets the question next. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->outline_model)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->outline_model, i);
+      g_autoptr(ChorusOutlineNode) node = gtk_tree_list_row_get_item (row);
+
+      if (!chorus_outline_node_contains_question (node, question))
+        continue;
+
+      if (chorus_outline_node_get_kind (node) == CHORUS_OUTLINE_NODE_QUESTION)
+        {
+          gtk_single_selection_set_selected (self->outline_selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->outline_view),
+                                      "list.scroll-to-item", "u", i);
+          return TRUE;
+        }
+
+      gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+
+  return FALSE;
+}
+
+static void
+chorus_window_show_error (ChorusWindow *self,
+                          const char   *heading,
+                          const char   *body)
+{
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, NULL));
+  /* The body is the library's message ("FILE:LINE: what is wrong"), never markup. */
+  adw_message_dialog_set_body (dialog, body);
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  adw_message_dialog_set_default_response (dialog, "close");
+  adw_message_dialog_set_close_response (dialog, "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+chorus_window_show_loading_cb (gpointer user_data)
+{
+  ChorusWindow *self = user_data;
+
+  self->loading_timeout_id = 0;
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+chorus_window_load_thread (GTask        *task,
+                           gpointer      source_object,
+                           gpointer      task_data,
+                           GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *name = chorus_window_dup_display_name (file);
+  g_autoptr(ChorusProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean is_consultation;
+
+  /* A consultation's questions alone start a new, unsaved response to them. */
+  is_consultation = g_str_has_suffix (name, ".consultation.xml");
+
+  if (path != NULL)
+    {
+      if (is_consultation)
+        {
+          g_autoptr(ChorusConsultation) consultation = chorus_consultation_load_file (path, &error);
+
+          if (consultation != NULL)
+            project = chorus_project_new (consultation);
+        }
+      else
+        {
+          project = chorus_project_load_file (path, &error);
+        }
+    }
+  else
+    {
+      /* Not on a local disk (a GVfs location without FUSE): read it whole, then parse. */
+      g_autoptr(GBytes) bytes = g_file_load_bytes (file, cancellable, NULL, &error);
+
+      if (bytes != NULL && is_consultation)
+        {
+          g_autoptr(ChorusConsultation) consultation =
+            chorus_consultation_load_bytes (bytes, name, &error);
+
+          if (consultation != NULL)
+            project = chorus_project_new (consultation);
+        }
+      else if (bytes != NULL)
+        {
+          project = chorus_project_load_bytes (bytes, name, &error);
+
+          if (project != NULL)
+            chorus_project_set_file (project, file);
+        }
+    }
+
+  if (project == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, g_steal_pointer (&project), g_object_unref);
+}
+
+static void
+chorus_window_load_cb (GObject      *source_object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  ChorusWindow *self = CHORUS_WINDOW (source_object);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(ChorusProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  project = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* Superseded by another file, or the window went away. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
+  g_clear_object (&self->loading_file);
+  g_clear_object (&self->load_cancellable);
+
+  if (project == NULL)
+    {
+      g_autofree char *name = chorus_window_dup_display_name (file);
+      g_autofree char *heading = NULL;
+
+      gtk_stack_set_visible_child_name (self->main_stack,
+                                        self->project != NULL ? "project" : "welcome");
+
+      /* Translators: %s is a file name */
+      heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+      chorus_window_show_error (self, heading, error->message);
+      return;
+    }
+
+  chorus_window_set_project (self, project);
+}
+
+void
+chorus_window_open_file (ChorusWindow *self,
+                         GFile        *file)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CHORUS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
+
+  self->load_cancellable = g_cancellable_new ();
+  g_set_object (&self->loading_file, file);
+
+  task = g_task_new (self, self->load_cancellable, chorus_window_load_cb, NULL);
+  g_task_set_source_tag (task, chorus_window_open_file);
+  g_task_set_name (task, "[chorus] open file");
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, chorus_window_load_thread);
+
+  self->loading_timeout_id = g_timeout_add (LOADING_PAGE_DELAY_MS,
+                                            chorus_window_show_loading_cb, self);
+}
+
+GFile *
+chorus_window_get_file (ChorusWindow *self)
+{
+  g_return_val_if_fail (CHORUS_IS_WINDOW (self), NULL);
+
+  if (self->loading_file != NULL)
+    return self->loading_file;
+
+  if (self->project != NULL)
+    return chorus_project_get_file (self->project);
+
+  return NULL;
+}
+
+gboolean
+chorus_window_is_empty (ChorusWindow *self)
+{
+  g_return_val_if_fail (CHORUS_IS_WINDOW (self), FALSE);
+
+  return self->project == NULL && self->loading_file == NULL;
+}
+
+/* Opening from the user interface: the application decides whether the file goes in this
+ * window or a new one. Without an application (in tests) it goes here. */
+static void
+chorus_window_request_open (ChorusWindow *self,
+                            GFile        *file)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (CHORUS_IS_APPLICATION (application))
+    chorus_application_open_file (CHORUS_APPLICATION (application), file, self);
+  else
+    chorus_window_open_file (self, file);
+}
+
+static void
+chorus_window_file_chooser_response_cb (ChorusWindow         *self,
+                                        int                   response,
+                                        GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        chorus_window_request_open (self, file);
+    }
+
+  g_clear_object (&self->file_chooser);
+}
+
+static void
+chorus_window_open_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ChorusWindow *self = CHORUS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) responses = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) consultations = gtk_file_filter_new ();
+
+  if (self->file_chooser != NULL)
+    return;
+
+  gtk_file_filter_set_name (responses, _("Responses"));
+  gtk_file_filter_add_mime_type (responses, "application/x-chorus+xml");
+  gtk_file_filter_add_suffix (responses, "chorus");
+
+  gtk_file_filter_set_name (consultations, _("Consultation Questions"));
+  gtk_file_filter_add_mime_type (consultations, "application/x-chorus-consultation+xml");
+  gtk_file_filter_add_pattern (consultations, "*.consultation.xml");
+
+  self->file_chooser = gtk_file_chooser_native_new (_("Open Response"),
+                                                    GTK_WINDOW (self),
+                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                    _("_Open"),
+                                                    _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), responses);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), consultations);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->file_chooser), responses);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
+
+  g_signal_connect_object (self->file_chooser, "response",
+                           G_CALLBACK (chorus_window_file_chooser_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
+}
+
+static void
+chorus_window_open_example_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  ChorusWindow *self = CHORUS_WINDOW (widget);
+  g_autoptr(GFile) example = chorus_application_find_example ();
+
+  if (example == NULL)
+    {
+      chorus_window_show_error (self,
+                                _("Example Not Found"),
+                                _("The example response is not installed. Reinstalling Chorus "
+                                  "should bring it back."));
+      return;
+    }
+
+  chorus_window_request_open (self, example);
+}
+
+static gboolean
+chorus_window_close_request (GtkWindow *window)
+{
+  ChorusWindow *self = CHORUS_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_delay (self->settings);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized",
+                              gtk_window_is_maximized (window));
+      g_settings_apply (self->settings);
+    }
+
+  return GTK_WINDOW_CLASS (chorus_window_parent_class)->close_request (window);
+}
+
+static GSettings *
+chorus_window_create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_debug ("GSettings schema %s is not installed; window size is not remembered",
+               APPLICATION_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static void
+chorus_window_dispose (GObject *object)
+{
+  ChorusWindow *self = (ChorusWindow *)object;
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_clear_object (&self->loading_file);
+  g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
+
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
+  g_clear_object (&self->file_chooser);
+
+  if (self->project != NULL)
+    g_signal_handlers_disconnect_by_data (self->project, self);
+
+  if (self->outline_view != NULL)
+    chorus_window_clear_outline (self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), CHORUS_TYPE_WINDOW);
+
+  g_clear_object (&self->project);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (chorus_window_parent_class)->dispose (object);
+}
+
+static void
+chorus_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  ChorusWindow *self = CHORUS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      g_value_set_object (value, self->project);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chorus_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  ChorusWindow *self = CHORUS_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_PROJECT:
+      chorus_window_set_project (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+chorus_window_class_init (ChorusWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = chorus_window_dispose;
+  object_class->get_property = chorus_window_get_property;
+  object_class->set_property = chorus_window_set_property;
+
+  window_class->close_request = chorus_window_close_request;
+
+  properties[PROP_PROJECT] =
+    g_param_spec_object ("project", NULL, NULL, CHORUS_TYPE_PROJECT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* The resources live in a static library; naming them here keeps the linker from dropping
+   * them from any program that uses the window. */
+  (void) chorus_get_resource ();
+
+  g_type_ensure (CHORUS_TYPE_OUTLINE_NODE);
+  g_type_ensure (CHORUS_TYPE_QUESTION_PAGE);
+  g_type_ensure (CHORUS_TYPE_STATUS_ICON);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/chorus_app/Chorus/ui/chorus-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, outline_view);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, question_page);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, heading_page);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, chorus_window_open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-example", NULL,
+                                   chorus_window_open_example_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
+                                       "window.close", NULL);
+}
+
+static void
+chorus_window_init (ChorusWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = chorus_window_create_settings ();
+
+  if (self->settings != NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  chorus_window_update_title (self);
+}

@@ -1,0 +1,68 @@
+/* chorus-gui-test.h — what the GUI tests and the screenshot tool share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* What AdwApplication does for the real program: the stylesheet and icons from the GResource.
+ * The tests make windows without an application, so they do it themselves. */
+static inline void
+chorus_gui_test_load_resources (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/io/github/chorus_app/Chorus/style.css");
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (display),
+                                    "/io/github/chorus_app/Chorus/icons");
+}
+
+static inline void
+chorus_gui_test_after_paint_cb (GdkFrameClock *clock,
+                                gpointer       user_data)
+{
+  gboolean *painted = user_data;
+
+  *painted = TRUE;
+}
+
+/* Returns once @widget is mapped and its window has painted a frame after this call. */
+static inline void
+chorus_gui_test_wait_for_draw (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+
+  handler = g_signal_connect (clock, "after-paint",
+                              G_CALLBACK (chorus_gui_test_after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* Runs the main loop until nothing is pending, so idle handlers (list views filling their
+ * rows, bindings) have run. */
+static inline void
+chorus_gui_test_flush (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+G_END_DECLS

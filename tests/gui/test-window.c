@@ -1,0 +1,372 @@
+/* test-window.c — the main window on the example response, under Xvfb (suite "gui")
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "chorus-gui-test.h"
+#include "chorus-item-row.h"
+#include "chorus-outline-node.h"
+#include "chorus-question-page.h"
+#include "chorus-window-private.h"
+
+static char *
+example_path (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "..", "resources", "examples",
+                                "trafford-staff-response.chorus", NULL);
+}
+
+static ChorusProject *
+load_example (void)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr(GError) error = NULL;
+  ChorusProject *project;
+
+  project = chorus_project_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (project);
+
+  return project;
+}
+
+/* A window the test owns: GTK keeps toplevels alive until they are destroyed, so the test
+ * takes its own reference to check, at the end, that nothing else still holds one. */
+static ChorusWindow *
+create_window (void)
+{
+  ChorusWindow *window = chorus_window_new (NULL);
+
+  g_object_ref (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  chorus_gui_test_wait_for_draw (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+destroy_window (ChorusWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  chorus_gui_test_flush ();
+  g_assert_finalize_object (window);
+}
+
+static void
+expand_all (GtkTreeListModel *model)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (model, i);
+
+      gtk_tree_list_row_set_expanded (row, TRUE);
+    }
+}
+
+static guint
+count_widgets_of_type (GtkWidget *widget,
+                       GType      type)
+{
+  guint count = G_TYPE_CHECK_INSTANCE_TYPE (widget, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count += count_widgets_of_type (child, type);
+
+  return count;
+}
+
+static void
+test_window_welcome (void)
+{
+  ChorusWindow *window = create_window ();
+
+  g_assert_null (chorus_window_get_project (window));
+  g_assert_true (chorus_window_is_empty (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Chorus");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window->sidebar_button)));
+
+  destroy_window (window);
+}
+
+static void
+test_window_outline (void)
+{
+  g_autoptr(ChorusProject) project = load_example ();
+  ChorusConsultation *consultation = chorus_project_get_consultation (project);
+  g_autoptr(ChorusStats) stats = chorus_stats_ref (chorus_project_get_stats (project));
+  ChorusWindow *window = create_window ();
+  GListModel *rows;
+  guint n_questions = 0;
+  guint n_documents = 0;
+
+  chorus_window_set_project (window, project);
+  chorus_gui_test_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_true (chorus_window_get_project (window) == project);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "project");
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==,
+                   "trafford-staff-response.chorus");
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==,
+                   chorus_project_get_organisation (project));
+
+  /* The list view shows the tree model the window built. */
+  rows = G_LIST_MODEL (gtk_list_view_get_model (window->outline_view));
+  g_assert_true (rows == G_LIST_MODEL (window->outline_selection));
+
+  expand_all (window->outline_model);
+
+  for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (rows, i);
+      g_autoptr(ChorusOutlineNode) node = gtk_tree_list_row_get_item (row);
+      ChorusQuestion *question = chorus_outline_node_get_question (node);
+
+      if (chorus_outline_node_get_kind (node) == CHORUS_OUTLINE_NODE_DOCUMENT)
+        n_documents++;
+
+      if (question == NULL)
+        continue;
+
+      /* Questions come in document order, with the project's counts and status. */
+      g_assert_cmpint (chorus_consultation_get_question_index (consultation,
+                                                               chorus_question_get_id (question)),
+                       ==, n_questions);
+      g_assert_cmpuint (chorus_outline_node_get_n_items (node), ==,
+                        chorus_stats_count_question (stats, chorus_question_get_id (question)));
+      g_assert_cmpint (chorus_outline_node_get_status (node), ==,
+                       chorus_project_get_answer_status (project,
+                                                         chorus_question_get_id (question)));
+      n_questions++;
+    }
+
+  g_assert_cmpuint (n_questions, >, 0);
+  g_assert_cmpuint (n_questions, ==, chorus_consultation_get_n_questions (consultation));
+  g_assert_cmpuint (n_documents, ==,
+                    g_list_model_get_n_items (chorus_consultation_get_documents (consultation)));
+
+  /* And the rows are on screen. */
+  g_assert_cmpuint (count_widgets_of_type (GTK_WIDGET (window->outline_view),
+                                           GTK_TYPE_TREE_EXPANDER), >, 0);
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&project));
+}
+
+static void
+test_window_select_question (void)
+{
+  g_autoptr(ChorusProject) project = load_example ();
+  ChorusConsultation *consultation = chorus_project_get_consultation (project);
+  g_autoptr(ChorusStats) stats = chorus_stats_ref (chorus_project_get_stats (project));
+  GListModel *questions = chorus_consultation_get_questions (consultation);
+  ChorusWindow *window = create_window ();
+  guint n_with_items = 0;
+
+  chorus_window_set_project (window, project);
+  chorus_gui_test_wait_for_draw (GTK_WIDGET (window));
+
+  /* The window opens on the first question. */
+  {
+    g_autoptr(ChorusQuestion) first = g_list_model_get_item (questions, 0);
+
+    g_assert_true (chorus_question_page_get_question (window->question_page) == first);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "question");
+  }
+
+  for (guint i = 0; i < g_list_model_get_n_items (questions); i++)
+    {
+      g_autoptr(ChorusQuestion) question = g_list_model_get_item (questions, i);
+      const char *question_id = chorus_question_get_id (question);
+      guint expected = chorus_stats_count_question (stats, question_id);
+      GListModel *items;
+      GtkTreeListRow *selected;
+      g_autoptr(ChorusOutlineNode) node = NULL;
+
+      g_assert_true (chorus_window_select_question (window, question_id));
+
+      selected = gtk_single_selection_get_selected_item (window->outline_selection);
+      node = gtk_tree_list_row_get_item (selected);
+      g_assert_true (chorus_outline_node_get_question (node) == question);
+      g_assert_true (chorus_question_page_get_question (window->question_page) == question);
+
+      items = chorus_question_page_get_items (window->question_page);
+      g_assert_cmpuint (g_list_model_get_n_items (items), ==, expected);
+
+      for (guint j = 0; j < g_list_model_get_n_items (items); j++)
+        {
+          g_autoptr(ChorusItem) item = g_list_model_get_item (items, j);
+
+          g_assert_cmpstr (chorus_item_get_question_id (item), ==, question_id);
+        }
+
+      if (expected > 0)
+        {
+          n_with_items++;
+
+          /* Rows actually appear for the input. */
+          chorus_gui_test_wait_for_draw (GTK_WIDGET (window));
+          g_assert_cmpuint (count_widgets_of_type (GTK_WIDGET (window->question_page),
+                                                   CHORUS_TYPE_ITEM_ROW), >, 0);
+        }
+    }
+
+  /* The example has input under its questions; a test that never saw any proves little. */
+  g_assert_cmpuint (n_with_items, >, 0);
+
+  g_assert_false (chorus_window_select_question (window, "no-such-question"));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&project));
+}
+
+static void
+test_window_modified_title (void)
+{
+  g_autoptr(ChorusProject) project = load_example ();
+  ChorusWindow *window = create_window ();
+
+  chorus_window_set_project (window, project);
+
+  g_assert_false (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  chorus_project_set_organisation (project, "Trafford Partnership");
+  g_assert_true (chorus_project_get_modified (project));
+  g_assert_true (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+  g_assert_cmpstr (adw_window_title_get_subtitle (window->window_title), ==,
+                   "Trafford Partnership");
+
+  g_assert_true (chorus_project_undo (project));
+  g_assert_false (chorus_project_get_modified (project));
+  g_assert_false (g_str_has_suffix (gtk_window_get_title (GTK_WINDOW (window)), "•"));
+
+  destroy_window (window);
+  g_assert_finalize_object (g_steal_pointer (&project));
+}
+
+static void
+project_notify_cb (GObject    *object,
+                   GParamSpec *pspec,
+                   gpointer    user_data)
+{
+  gboolean *notified = user_data;
+
+  *notified = TRUE;
+}
+
+static void
+test_window_open_file (void)
+{
+  g_autofree char *path = example_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ChorusWindow *window = create_window ();
+  gboolean notified = FALSE;
+
+  g_signal_connect (window, "notify::project", G_CALLBACK (project_notify_cb), &notified);
+  chorus_window_open_file (window, file);
+
+  /* While the worker thread reads, the window knows which file is coming. */
+  g_assert_false (chorus_window_is_empty (window));
+  g_assert_true (g_file_equal (chorus_window_get_file (window), file));
+
+  while (!notified)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_nonnull (chorus_window_get_project (window));
+  g_assert_true (g_file_equal (chorus_window_get_file (window), file));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "project");
+
+  destroy_window (window);
+}
+
+static AdwMessageDialog *
+find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == parent &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static void
+test_window_open_broken (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chorus-test-window-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  ChorusWindow *window;
+  AdwMessageDialog *dialog;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "broken.chorus", NULL);
+  g_file_set_contents (path, "<?xml version=\"1.0\"?>\n<project xmlns=\"oops\">\n  <unclosed>\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+
+  window = create_window ();
+  chorus_window_open_file (window, file);
+
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while ((dialog = find_message_dialog (GTK_WINDOW (window))) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  /* The dialog names the file and quotes the library's message, which names it too. */
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "broken.chorus"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "broken.chorus"));
+
+  /* Nothing was opened, and the window is usable again. */
+  g_assert_null (chorus_window_get_project (window));
+  g_assert_true (chorus_window_is_empty (window));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
+
+  /* Escape, like a click on "Close", closes the dialog with its close response. */
+  g_object_ref (dialog);
+  gtk_window_close (GTK_WINDOW (dialog));
+  chorus_gui_test_flush ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_finalize_object (dialog);
+
+  destroy_window (window);
+
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  chorus_gui_test_load_resources ();
+
+  g_test_add_func ("/window/welcome", test_window_welcome);
+  g_test_add_func ("/window/outline", test_window_outline);
+  g_test_add_func ("/window/select-question", test_window_select_question);
+  g_test_add_func ("/window/modified-title", test_window_modified_title);
+  g_test_add_func ("/window/open-file", test_window_open_file);
+  g_test_add_func ("/window/open-broken", test_window_open_broken);
+
+  return g_test_run ();
+}
