@@ -6,6 +6,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -52,7 +54,8 @@ write_all (int           fd,
  * hard link keeps the original in place until the rename replaces it;
  * copying is the fallback on file systems without links. */
 static void
-keep_backup_copy (const char *path)
+keep_backup_copy (const char *path,
+                  int         mode)
 {
   g_autofree char *backup = g_strconcat (path, "~", NULL);
   g_autofree char *contents = NULL;
@@ -62,8 +65,33 @@ keep_backup_copy (const char *path)
   if (link (path, backup) == 0)
     return;
 
+  /* The copy is as private as the original. */
   if (g_file_get_contents (path, &contents, &length, NULL))
-    g_file_set_contents (backup, contents, (gssize) length, NULL);
+    g_file_set_contents_full (backup, contents, (gssize) length,
+                              G_FILE_SET_CONTENTS_CONSISTENT, mode, NULL);
+}
+
+/* Saving through a symbolic link (a project kept in a synced folder and
+ * linked from the desktop, say) replaces the file it points to, not the link. */
+static char *
+resolve_links (const char *path)
+{
+  char *resolved;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    return g_strdup (path);
+
+  resolved = realpath (path, NULL);
+  if (resolved == NULL)
+    return g_strdup (path);  /* a dangling link: replace the link itself */
+
+  /* realpath() allocates with malloc(); hand out GLib memory. */
+  {
+    char *copy = g_strdup (resolved);
+
+    free (resolved);
+    return copy;
+  }
 }
 
 gboolean
@@ -72,16 +100,35 @@ chorus_atomic_file_replace (const char  *path,
                             gboolean     keep_backup,
                             GError     **error)
 {
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *target = resolve_links (path);
+  g_autofree char *dir = g_path_get_dirname (target);
+  g_autofree char *base = g_path_get_basename (target);
   g_autofree char *temp_path = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
   gsize size;
   const guint8 *data = g_bytes_get_data (contents, &size);
+  GStatBuf st;
+  gboolean exists;
   int fd, dir_fd, saved_errno;
 
-  fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0644);
+  exists = g_stat (target, &st) == 0 && S_ISREG (st.st_mode);
+
+  /* Beside the target, so that the rename stays on one file system. */
+  fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
     return fail (error, path, errno);
+
+  /* A project may hold personal data: a file the user made private stays
+   * private, and one saved by root for someone else stays theirs. A new
+   * file follows the umask, as g_mkstemp_full() passes 0666 to open(). */
+  if (exists)
+    {
+      if ((st.st_uid != getuid () || st.st_gid != getgid ()) &&
+          fchown (fd, st.st_uid, st.st_gid) != 0)
+        {
+          /* Not ours to give away: the new file stays the saver's. */
+        }
+      fchmod (fd, st.st_mode & 07777);
+    }
 
   if (!write_all (fd, data, size) || fsync (fd) != 0)
     {
@@ -98,10 +145,10 @@ chorus_atomic_file_replace (const char  *path,
       return fail (error, path, saved_errno);
     }
 
-  if (keep_backup && g_file_test (path, G_FILE_TEST_IS_REGULAR))
-    keep_backup_copy (path);
+  if (keep_backup && exists)
+    keep_backup_copy (target, st.st_mode & 0777);
 
-  if (g_rename (temp_path, path) != 0)
+  if (g_rename (temp_path, target) != 0)
     {
       saved_errno = errno;
       g_unlink (temp_path);

@@ -4,7 +4,13 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "chorus-consultation-io.h"
 #include "chorus-model-private.h"
@@ -364,54 +370,136 @@ _chorus_consultation_write (ChorusConsultation *self,
   chorus_xml_writer_close (writer, depth, "consultation");
 }
 
+static gboolean
+read_failed (GError     **error,
+             const char  *display_name,
+             int          saved_errno)
+{
+  g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_IO, _("%s: could not be read: %s"),
+               display_name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static gboolean
+too_large (GError     **error,
+           const char  *display_name,
+           goffset      size)
+{
+  g_autofree char *actual = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  g_autofree char *limit = g_format_size_full (CHORUS_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_TOO_LARGE,
+               _("%s: the file is %s, larger than any Chorus file can be (the limit is %s)"),
+               display_name, actual, limit);
+  return FALSE;
+}
+
+/* Reads up to @capacity bytes; -1 with errno set on failure. */
+static gssize
+read_up_to (int    fd,
+            char  *buffer,
+            gsize  capacity)
+{
+  gsize length = 0;
+
+  while (length < capacity)
+    {
+      gssize n = read (fd, buffer + length, capacity - length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return -1;
+      if (n == 0)
+        break;
+      length += (gsize) n;
+    }
+
+  return (gssize) length;
+}
+
+/* Reads into one buffer of the file's size: no copies, no regrowing, and an
+ * absurd size is refused before a byte is read. A pipe is read up to the
+ * limit; devices and other special files are refused (think /dev/zero). */
 gboolean
 _chorus_read_file (const char  *path,
                    GBytes     **bytes,
                    char       **display_name,
                    GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *basename = g_path_get_basename (path);
+  g_autofree char *buffer = NULL;
+  GStatBuf st;
+  gsize capacity;
+  gssize length;
+  int fd, saved_errno;
 
   *display_name = g_filename_display_name (path);
+  *bytes = NULL;
 
-  /* Refuse absurd sizes before reading them into memory. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return read_failed (error, *display_name, errno);
+
+  if (fstat (fd, &st) != 0)
+    goto failed;
+
+  if (S_ISDIR (st.st_mode))
     {
-      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_IO, _("%s: %s"), *display_name,
-                   local_error->message);
-      return FALSE;
-    }
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
+      close (fd);
       g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_IO, _("%s: this is a folder, not a file"),
                    *display_name);
       return FALSE;
     }
-  if (g_file_info_get_size (info) > CHORUS_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (CHORUS_MAX_FILE_SIZE);
 
-      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_TOO_LARGE,
-                   _("%s: the file is %s, larger than any Chorus file can be (the limit is %s)"),
-                   *display_name, size, limit);
+  if (!S_ISREG (st.st_mode) && !S_ISFIFO (st.st_mode))
+    {
+      close (fd);
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_IO, _("%s: this is not a regular file"),
+                   *display_name);
       return FALSE;
     }
 
-  *bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (*bytes == NULL)
+  if (st.st_size > CHORUS_MAX_FILE_SIZE)
     {
-      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_IO, _("%s: %s"), *display_name,
-                   local_error->message);
+      close (fd);
+      return too_large (error, *display_name, st.st_size);
+    }
+
+  /* One byte more than expected tells a file that grew from one that did
+   * not; a pipe gets the whole limit. */
+  capacity = S_ISREG (st.st_mode) ? (gsize) st.st_size + 1 : (gsize) CHORUS_MAX_FILE_SIZE + 1;
+  buffer = g_try_malloc (capacity + 1);
+  if (buffer == NULL)
+    {
+      errno = ENOMEM;
+      goto failed;
+    }
+
+  length = read_up_to (fd, buffer, capacity);
+  if (length < 0)
+    goto failed;
+  close (fd);
+
+  if ((gsize) length > CHORUS_MAX_FILE_SIZE)
+    return too_large (error, *display_name, length);
+  if (S_ISREG (st.st_mode) && (gsize) length == capacity)
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_IO,
+                   _("%s: the file changed while it was being read; try again"), *display_name);
       return FALSE;
     }
 
+  /* Nul-terminated for safety's sake; the terminator is not in the bytes. */
+  buffer[length] = '\0';
+  if (S_ISFIFO (st.st_mode))
+    buffer = g_realloc (buffer, (gsize) length + 1);
+  *bytes = g_bytes_new_take (g_steal_pointer (&buffer), (gsize) length);
   return TRUE;
+
+failed:
+  saved_errno = errno;
+  close (fd);
+  return read_failed (error, *display_name, saved_errno);
 }
 
 ChorusConsultation *

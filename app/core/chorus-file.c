@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "chorus-consultation-io.h"
+#include "chorus-project-io.h"
 
 gboolean
 chorus_file_validate (const char      *path,
@@ -14,7 +15,6 @@ chorus_file_validate (const char      *path,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *display_name = NULL;
   ChorusFileKind found = CHORUS_FILE_KIND_UNKNOWN;
-  g_autoptr(GObject) loaded = NULL;
 
   g_return_val_if_fail (path != NULL, FALSE);
 
@@ -25,14 +25,21 @@ chorus_file_validate (const char      *path,
       !chorus_xml_sniff (bytes, display_name, &found, error))
     return FALSE;
 
-  /* The full load checks what the schema cannot: references, offsets, loops. */
+  /* Everything a load checks, the schema and what the schema cannot:
+   * references, offsets, loops. */
   if (found == CHORUS_FILE_KIND_PROJECT)
-    loaded = G_OBJECT (chorus_project_load_bytes (bytes, display_name, error));
+    {
+      if (!_chorus_project_validate_bytes (bytes, display_name, error))
+        return FALSE;
+    }
   else
-    loaded = G_OBJECT (chorus_consultation_load_bytes (bytes, display_name, error));
+    {
+      g_autoptr(ChorusConsultation) consultation =
+        chorus_consultation_load_bytes (bytes, display_name, error);
 
-  if (loaded == NULL)
-    return FALSE;
+      if (consultation == NULL)
+        return FALSE;
+    }
 
   if (kind != NULL)
     *kind = found;

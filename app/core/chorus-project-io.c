@@ -16,14 +16,29 @@
 #include "chorus-atomic-file.h"
 #include "chorus-consultation-io.h"
 #include "chorus-model-private.h"
+#include "chorus-project-io.h"
+
+/* A coding read but not yet given to its item: an item's codings are
+ * sorted once, at its end, rather than inserted one by one. */
+typedef struct
+{
+  const char *theme_id;  /* interned */
+  guint       start;
+  guint       end;
+  guint       element;   /* to report it on its line */
+} PendingCoding;
 
 typedef struct
 {
   ChorusXmlReader *reader;
   ChorusProject   *project;
+  /* Validating only checks every item as a load does but makes none: most
+   * of the work of a load, and all of freeing it again, is in the items. */
+  gboolean         keep_items;
   GPtrArray       *items;          /* of ChorusItem, owned, in file order */
-  GHashTable      *item_ids;
-  GHashTable      *theme_lines;    /* theme id -> line, to report parent problems */
+  GHashTable      *item_ids;       /* keys belong to the items, or to item_id_chunk */
+  GStringChunk    *item_id_chunk;
+  GHashTable      *theme_elements; /* theme id -> element index, to report parent problems */
 
   /* Respondent */
   char            *organisation;
@@ -35,9 +50,20 @@ typedef struct
   GStrvBuilder    *keywords;
   char            *theme_name;
   char            *theme_description;
-  ChorusItem      *item;
-  char            *item_attributes[7]; /* id, question, group, activity, stance, author, publish */
-  int              item_line;
+  /* The item being read: checked at its start tag, made once its text is
+   * known, since codings that follow are checked against its length. */
+  gboolean         in_item;
+  char            *item_id;
+  const char      *item_question;  /* these three belong to the model */
+  const char      *item_group;
+  const char      *item_activity;
+  ChorusStance     item_stance;
+  char            *item_author;
+  gboolean         item_publish;
+  gboolean         item_has_text;
+  guint            item_length;
+  ChorusItem      *item;           /* when keep_items */
+  GArray          *item_codings;   /* of PendingCoding */
   ChorusDraft     *draft;
 } ProjectReader;
 
@@ -47,7 +73,9 @@ project_reader_clear (ProjectReader *self)
   g_clear_object (&self->project);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->item_ids, g_hash_table_unref);
-  g_clear_pointer (&self->theme_lines, g_hash_table_unref);
+  g_clear_pointer (&self->item_id_chunk, g_string_chunk_free);
+  g_clear_pointer (&self->item_codings, g_array_unref);
+  g_clear_pointer (&self->theme_elements, g_hash_table_unref);
   g_clear_pointer (&self->organisation, g_free);
   for (guint i = 0; i < G_N_ELEMENTS (self->contact); i++)
     g_clear_pointer (&self->contact[i], g_free);
@@ -57,8 +85,8 @@ project_reader_clear (ProjectReader *self)
   g_clear_pointer (&self->theme_name, g_free);
   g_clear_pointer (&self->theme_description, g_free);
   g_clear_object (&self->item);
-  for (guint i = 0; i < G_N_ELEMENTS (self->item_attributes); i++)
-    g_clear_pointer (&self->item_attributes[i], g_free);
+  g_clear_pointer (&self->item_id, g_free);
+  g_clear_pointer (&self->item_author, g_free);
   g_clear_object (&self->draft);
 }
 
@@ -82,33 +110,6 @@ invalid (ProjectReader  *self,
   va_end (args);
 
   chorus_xml_reader_error (self->reader, error, CHORUS_ERROR_INVALID, "%s", message);
-  return FALSE;
-}
-
-/* For problems found after the reader has moved past the element at fault. */
-static gboolean
-invalid_at (ProjectReader  *self,
-            int             line,
-            GError        **error,
-            const char     *format,
-            ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-invalid_at (ProjectReader  *self,
-            int             line,
-            GError        **error,
-            const char     *format,
-            ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID, "%s:%d: %s",
-               chorus_xml_reader_get_display_name (self->reader), line, message);
   return FALSE;
 }
 
@@ -176,14 +177,14 @@ start_theme (ProjectReader  *self,
   g_autofree char *colour = chorus_xml_reader_attribute (self->reader, "colour");
   g_autofree char *parent = chorus_xml_reader_attribute (self->reader, "parent");
 
-  if (id == NULL || g_hash_table_contains (self->theme_lines, id))
+  if (id == NULL || g_hash_table_contains (self->theme_elements, id))
     return invalid (self, error, _("there are two themes with the id “%s”"), id ? id : "");
   if (!chorus_colour_parse (colour, NULL, NULL, NULL))
     return invalid (self, error, _("theme “%s” has the colour “%s”, which is not #rrggbb"),
                     id, colour ? colour : "");
 
-  g_hash_table_insert (self->theme_lines, g_strdup (id),
-                       GINT_TO_POINTER (chorus_xml_reader_line (self->reader)));
+  g_hash_table_insert (self->theme_elements, g_strdup (id),
+                       GUINT_TO_POINTER (chorus_xml_reader_element_index (self->reader)));
   g_clear_object (&self->theme);
   self->theme = chorus_theme_new (id, "", colour);
   g_object_set_data_full (G_OBJECT (self->theme), "chorus-parent", g_steal_pointer (&parent), g_free);
@@ -213,92 +214,196 @@ end_theme (ProjectReader *self)
   return TRUE;
 }
 
-/* After the codebook: every parent exists and no chain loops. */
+static gboolean
+theme_invalid (ProjectReader  *self,
+               const char     *theme_id,
+               GError        **error,
+               const char     *format,
+               ...) G_GNUC_PRINTF (4, 5);
+
+/* Reported on the theme's own line, though the reader is past it. */
+static gboolean
+theme_invalid (ProjectReader  *self,
+               const char     *theme_id,
+               GError        **error,
+               const char     *format,
+               ...)
+{
+  guint element = GPOINTER_TO_UINT (g_hash_table_lookup (self->theme_elements, theme_id));
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  chorus_xml_reader_error_at (self->reader, error,
+                              chorus_xml_reader_line_of_element (self->reader, element),
+                              CHORUS_ERROR_INVALID, "%s", message);
+  return FALSE;
+}
+
+/* After the codebook: every parent exists and no chain loops. Each theme
+ * is walked once, so a hostile codebook of a million themes in one long
+ * chain costs a million steps, not a million squared. */
 static gboolean
 check_theme_parents (ProjectReader  *self,
                      GError        **error)
 {
   ChorusCodebook *codebook = chorus_project_get_codebook (self->project);
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (codebook));
+  GListModel *themes = G_LIST_MODEL (codebook);
+  guint n = g_list_model_get_n_items (themes);
+  /* theme id -> 1 + the number of the walk that reached it first */
+  g_autoptr(GHashTable) walked = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(ChorusTheme) theme = g_list_model_get_item (G_LIST_MODEL (codebook), i);
-      const char *id = chorus_theme_get_id (theme);
+      g_autoptr(ChorusTheme) theme = g_list_model_get_item (themes, i);
       const char *parent = chorus_theme_get_parent_id (theme);
-      int line = GPOINTER_TO_INT (g_hash_table_lookup (self->theme_lines, id));
-      const char *name = chorus_xml_reader_get_display_name (self->reader);
 
-      if (parent == NULL)
-        continue;
+      if (parent != NULL && chorus_codebook_find_theme (codebook, parent) == NULL)
+        return theme_invalid (self, chorus_theme_get_id (theme), error,
+                              _("theme “%s” has the parent “%s”, which is not in the codebook"),
+                              chorus_theme_get_id (theme), parent);
+    }
 
-      if (chorus_codebook_find_theme (codebook, parent) == NULL)
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ChorusTheme) theme = g_list_model_get_item (themes, i);
+      const char *current = chorus_theme_get_id (theme);
+
+      while (current != NULL)
         {
-          g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID,
-                       _("%s:%d: theme “%s” has the parent “%s”, which is not in the codebook"),
-                       name, line, id, parent);
-          return FALSE;
-        }
+          guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (walked, current));
+          ChorusTheme *ancestor;
 
-      if (chorus_codebook_is_descendant (codebook, parent, id))
-        {
-          g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_INVALID,
-                       _("%s:%d: theme “%s” is its own ancestor (its parents form a loop)"),
-                       name, line, id);
-          return FALSE;
+          /* Met in this walk: the chain has come round to itself. Met in
+           * an earlier one: the rest of the chain is known to end. */
+          if (seen == i + 1)
+            return theme_invalid (self, current, error,
+                                  _("theme “%s” is its own ancestor (its parents form a loop)"),
+                                  current);
+          if (seen != 0)
+            break;
+
+          g_hash_table_insert (walked, (char *) current, GUINT_TO_POINTER (i + 1));
+          ancestor = chorus_codebook_find_theme (codebook, current);
+          current = ancestor != NULL ? chorus_theme_get_parent_id (ancestor) : NULL;
         }
     }
 
   return TRUE;
 }
 
+/* Characters, as chorus_item_get_length() counts them, of text libxml2 has
+ * already checked to be UTF-8: every byte but a continuation byte starts one. */
+static guint
+utf8_length (const char *text)
+{
+  guint n = 0;
+
+  for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
+    n += (*p & 0xC0) != 0x80;
+
+  return n;
+}
+
+/* The item's id belongs to the item once there is one. */
+static const char *
+current_item_id (ProjectReader *self)
+{
+  if (self->item != NULL)
+    return chorus_item_get_id (self->item);
+
+  return self->item_id ? self->item_id : "";
+}
+
+static void
+clear_item (ProjectReader *self)
+{
+  self->in_item = FALSE;
+  self->item_has_text = FALSE;
+  if (self->item_codings != NULL)
+    g_array_set_size (self->item_codings, 0);
+  g_clear_pointer (&self->item_id, g_free);
+  g_clear_pointer (&self->item_author, g_free);
+  g_clear_object (&self->item);
+}
+
+/* Everything an item refers to is checked at its start tag, so a broken
+ * reference is reported on the item's own line. This runs 100,000 times in
+ * a large file: the attributes are read without copying them. */
 static gboolean
 start_item (ProjectReader  *self,
             GError        **error)
 {
   static const char * const names[] = { "id", "question", "group", "activity", "stance",
                                         "author", "publish" };
+  const char *a[G_N_ELEMENTS (names)];
+  ChorusConsultation *consultation = chorus_project_get_consultation (self->project);
+  ChorusQuestion *question;
+  ChorusGroup *group = NULL;
+  ChorusActivity *activity = NULL;
+  ChorusStance stance = CHORUS_STANCE_UNSET;
 
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_free (self->item_attributes[i]);
-      self->item_attributes[i] = chorus_xml_reader_attribute (self->reader, names[i]);
-    }
+  clear_item (self);
+  chorus_xml_reader_attributes (self->reader, names, a, G_N_ELEMENTS (names));
 
-  self->item_line = chorus_xml_reader_line (self->reader);
-  g_clear_object (&self->item);
+  if (a[0] == NULL)
+    return invalid (self, error, _("an item has no id"));
+  if (g_hash_table_contains (self->item_ids, a[0]))
+    return invalid (self, error, _("there are two items with the id “%s”"), a[0]);
+  if ((question = chorus_consultation_find_question (consultation, a[1])) == NULL)
+    return invalid (self, error, _("item %s refers to the unknown question “%s”"), a[0],
+                    a[1] ? a[1] : "");
+  if (a[2] != NULL && (group = chorus_project_find_group (self->project, a[2])) == NULL)
+    return invalid (self, error, _("item %s refers to the unknown group “%s”"), a[0], a[2]);
+  if (a[3] != NULL && (activity = chorus_project_find_activity (self->project, a[3])) == NULL)
+    return invalid (self, error, _("item %s refers to the unknown activity “%s”"), a[0], a[3]);
+  if (a[4] != NULL && !chorus_stance_from_string (a[4], &stance))
+    return invalid (self, error, _("item %s has the unknown stance “%s”"), a[0], a[4]);
+
+  self->in_item = TRUE;
+  self->item_id = g_strdup (a[0]);
+  self->item_question = chorus_question_get_id (question);
+  self->item_group = group ? chorus_group_get_id (group) : NULL;
+  self->item_activity = activity ? chorus_activity_get_id (activity) : NULL;
+  self->item_stance = stance;
+  self->item_author = g_strdup (a[5]);
+  self->item_publish = g_strcmp0 (a[6], "false") != 0;
   return TRUE;
 }
 
-/* The item is made when its text has been read: codings that follow are
- * checked against the text's length. */
 static gboolean
 read_item_text (ProjectReader  *self,
                 GError        **error)
 {
-  char **a = self->item_attributes;
-  ChorusConsultation *consultation = chorus_project_get_consultation (self->project);
-  ChorusStance stance = CHORUS_STANCE_UNSET;
   char *text;
 
-  if (a[0] == NULL || !g_hash_table_add (self->item_ids, g_strdup (a[0])))
-    return invalid_at (self, self->item_line, error, _("there are two items with the id “%s”"), a[0] ? a[0] : "");
-  if (chorus_consultation_find_question (consultation, a[1]) == NULL)
-    return invalid_at (self, self->item_line, error, _("item %s refers to the unknown question “%s”"), a[0],
-                    a[1] ? a[1] : "");
-  if (a[2] != NULL && chorus_project_find_group (self->project, a[2]) == NULL)
-    return invalid_at (self, self->item_line, error, _("item %s refers to the unknown group “%s”"), a[0], a[2]);
-  if (a[3] != NULL && chorus_project_find_activity (self->project, a[3]) == NULL)
-    return invalid_at (self, self->item_line, error, _("item %s refers to the unknown activity “%s”"), a[0], a[3]);
-  if (a[4] != NULL && !chorus_stance_from_string (a[4], &stance))
-    return invalid_at (self, self->item_line, error, _("item %s has the unknown stance “%s”"), a[0], a[4]);
+  if (self->item_has_text)
+    return invalid (self, error, _("item %s has two texts"), current_item_id (self));
 
   text = chorus_xml_reader_text (self->reader, error);
   if (text == NULL)
     return FALSE;
 
-  self->item = _chorus_item_new_take (g_steal_pointer (&a[0]), a[1], a[2], a[3], text, stance,
-                                      g_steal_pointer (&a[5]), g_strcmp0 (a[6], "false") != 0);
+  self->item_has_text = TRUE;
+
+  if (!self->keep_items)
+    {
+      self->item_length = utf8_length (text);
+      g_free (text);
+      g_hash_table_add (self->item_ids, g_string_chunk_insert (self->item_id_chunk, self->item_id));
+      return TRUE;
+    }
+
+  self->item = _chorus_item_new_take (g_steal_pointer (&self->item_id), self->item_question,
+                                      self->item_group, self->item_activity, text,
+                                      self->item_stance, g_steal_pointer (&self->item_author),
+                                      self->item_publish);
+  self->item_length = chorus_item_get_length (self->item);
+  /* The item owns its id, and outlives this table. */
+  g_hash_table_add (self->item_ids, (char *) chorus_item_get_id (self->item));
   return TRUE;
 }
 
@@ -306,18 +411,22 @@ static gboolean
 read_coding (ProjectReader  *self,
              GError        **error)
 {
-  g_autofree char *theme = chorus_xml_reader_attribute (self->reader, "theme");
-  g_autofree char *start_text = chorus_xml_reader_attribute (self->reader, "start");
-  g_autofree char *end_text = chorus_xml_reader_attribute (self->reader, "end");
+  static const char * const names[] = { "theme", "start", "end" };
+  const char *a[G_N_ELEMENTS (names)];
+  const char *theme, *start_text, *end_text;
   const char *item_id;
   guint length;
   guint64 start = 0, end;
 
-  if (self->item == NULL)
+  if (!self->item_has_text)
     return invalid (self, error, _("a coding must follow its item's text"));
 
-  item_id = chorus_item_get_id (self->item);
-  length = chorus_item_get_length (self->item);
+  chorus_xml_reader_attributes (self->reader, names, a, G_N_ELEMENTS (names));
+  theme = a[0];
+  start_text = a[1];
+  end_text = a[2];
+  item_id = current_item_id (self);
+  length = self->item_length;
   end = length;
 
   if (chorus_codebook_find_theme (chorus_project_get_codebook (self->project), theme) == NULL)
@@ -335,10 +444,78 @@ read_coding (ProjectReader  *self,
                     _("a coding of item %s covers characters %" G_GUINT64_FORMAT " to %"
                       G_GUINT64_FORMAT ", but its text is %u characters long"),
                     item_id, start, end, length);
-  if (!_chorus_item_add_coding (self->item, theme, (guint) start, (guint) end))
-    return invalid (self, error, _("item %s is coded twice with “%s” on the same text"), item_id,
-                    theme);
+  {
+    PendingCoding coding = { g_intern_string (theme), (guint) start, (guint) end,
+                             chorus_xml_reader_element_index (self->reader) };
 
+    g_array_append_val (self->item_codings, coding);
+  }
+
+  return TRUE;
+}
+
+static int
+compare_pending_codings (gconstpointer a,
+                         gconstpointer b)
+{
+  const PendingCoding *ca = a;
+  const PendingCoding *cb = b;
+  int cmp;
+
+  if (ca->start != cb->start)
+    return ca->start < cb->start ? -1 : 1;
+  if (ca->end != cb->end)
+    return ca->end < cb->end ? -1 : 1;
+  if ((cmp = strcmp (ca->theme_id, cb->theme_id)) != 0)
+    return cmp;
+  return ca->element < cb->element ? -1 : (ca->element > cb->element);
+}
+
+/* Sorted, the codings go to the item in the order it keeps them, each one
+ * an append: even an item with a million codings in reverse order costs
+ * one sort, and a coding given twice sits next to its twin. */
+static gboolean
+end_item_codings (ProjectReader  *self,
+                  GError        **error)
+{
+  GArray *codings = self->item_codings;
+  const PendingCoding *twin = NULL;
+
+  if (codings->len == 0)
+    return TRUE;
+
+  g_array_sort (codings, compare_pending_codings);
+
+  /* The first repeat in the file is the one to report. */
+  for (guint i = 1; i < codings->len; i++)
+    {
+      const PendingCoding *a = &g_array_index (codings, PendingCoding, i - 1);
+      const PendingCoding *b = &g_array_index (codings, PendingCoding, i);
+
+      if (a->theme_id == b->theme_id && a->start == b->start && a->end == b->end &&
+          (twin == NULL || b->element < twin->element))
+        twin = b;
+    }
+
+  if (twin != NULL)
+    {
+      chorus_xml_reader_error_at (self->reader, error,
+                                  chorus_xml_reader_line_of_element (self->reader, twin->element),
+                                  CHORUS_ERROR_INVALID,
+                                  _("item %s is coded twice with “%s” on the same text"),
+                                  current_item_id (self), twin->theme_id);
+      return FALSE;
+    }
+
+  if (self->keep_items)
+    for (guint i = 0; i < codings->len; i++)
+      {
+        const PendingCoding *coding = &g_array_index (codings, PendingCoding, i);
+
+        _chorus_item_add_coding (self->item, coding->theme_id, coding->start, coding->end);
+      }
+
+  g_array_set_size (codings, 0);
   return TRUE;
 }
 
@@ -346,11 +523,15 @@ static gboolean
 end_item (ProjectReader  *self,
           GError        **error)
 {
-  if (self->item == NULL)
-    return invalid (self, error, _("item %s has no text"),
-                    self->item_attributes[0] ? self->item_attributes[0] : "");
+  if (!self->item_has_text)
+    return invalid (self, error, _("item %s has no text"), current_item_id (self));
 
-  g_ptr_array_add (self->items, g_steal_pointer (&self->item));
+  if (!end_item_codings (self, error))
+    return FALSE;
+
+  if (self->keep_items)
+    g_ptr_array_add (self->items, g_steal_pointer (&self->item));
+  clear_item (self);
   return TRUE;
 }
 
@@ -439,7 +620,7 @@ read_element (ProjectReader  *self,
 {
   ChorusXmlReader *reader = self->reader;
 
-  if (self->item_attributes[0] != NULL || self->item != NULL)
+  if (self->in_item)
     {
       if (g_str_equal (name, "text"))
         return read_item_text (self, error);
@@ -553,13 +734,7 @@ read_end_element (ProjectReader  *self,
   if (g_str_equal (name, "codebook") && self->project != NULL)
     return check_theme_parents (self, error);
   if (g_str_equal (name, "item"))
-    {
-      gboolean ok = end_item (self, error);
-
-      for (guint i = 0; i < G_N_ELEMENTS (self->item_attributes); i++)
-        g_clear_pointer (&self->item_attributes[i], g_free);
-      return ok;
-    }
+    return end_item (self, error);
   if (g_str_equal (name, "answer") || g_str_equal (name, "key-points") ||
       g_str_equal (name, "partner-response"))
     return end_draft (self);
@@ -579,17 +754,16 @@ read_empty_element_end (ProjectReader *self,
     end_draft (self);
 }
 
-ChorusProject *
-chorus_project_load_bytes (GBytes      *bytes,
-                           const char  *display_name,
-                           GError     **error)
+static ChorusProject *
+read_project (GBytes      *bytes,
+              const char  *display_name,
+              gboolean     keep_items,
+              GError     **error)
 {
   ProjectReader self = { 0 };
   g_autoptr(ChorusXmlReader) reader = NULL;
   g_autoptr(GError) local_error = NULL;
   ChorusProject *project;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
 
   reader = chorus_xml_reader_new (bytes, display_name ? display_name : _("(unnamed)"),
                                   CHORUS_FILE_KIND_PROJECT, error);
@@ -597,9 +771,13 @@ chorus_project_load_bytes (GBytes      *bytes,
     return NULL;
 
   self.reader = reader;
+  self.keep_items = keep_items;
   self.items = g_ptr_array_new_with_free_func (g_object_unref);
-  self.item_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self.theme_lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self.item_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self.item_codings = g_array_new (FALSE, FALSE, sizeof (PendingCoding));
+  if (!keep_items)
+    self.item_id_chunk = g_string_chunk_new (64 * 1024);
+  self.theme_elements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   while (chorus_xml_reader_read (reader, &local_error))
     {
@@ -623,8 +801,8 @@ chorus_project_load_bytes (GBytes      *bytes,
     }
 
   if (local_error == NULL && self.project == NULL)
-    g_set_error (&local_error, CHORUS_ERROR, CHORUS_ERROR_INVALID,
-                 _("%s: the project has no consultation in it"), display_name);
+    chorus_xml_reader_error_at (reader, &local_error, 0, CHORUS_ERROR_INVALID,
+                                _("the project has no consultation in it"));
 
   if (local_error != NULL)
     {
@@ -640,6 +818,29 @@ chorus_project_load_bytes (GBytes      *bytes,
   project_reader_clear (&self);
 
   return project;
+}
+
+ChorusProject *
+chorus_project_load_bytes (GBytes      *bytes,
+                           const char  *display_name,
+                           GError     **error)
+{
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  return read_project (bytes, display_name, TRUE, error);
+}
+
+gboolean
+_chorus_project_validate_bytes (GBytes      *bytes,
+                                const char  *display_name,
+                                GError     **error)
+{
+  g_autoptr(ChorusProject) project = NULL;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  project = read_project (bytes, display_name, FALSE, error);
+  return project != NULL;
 }
 
 ChorusProject *

@@ -13,9 +13,10 @@ G_BEGIN_DECLS
 
 typedef struct _ChorusXmlReader ChorusXmlReader;
 
-/* Looks at the root element only: which kind of Chorus file this is, and
- * whether this version can read it. Refuses DOCTYPEs, oversized input,
- * foreign root elements and newer format versions with a clear message. */
+/* Looks at the prolog and the root element only: which kind of Chorus file
+ * this is, and whether this version can read it. Refuses empty and oversized
+ * input, anything that is not XML, DOCTYPEs, foreign root elements and newer
+ * format versions, each with a message for the user. */
 gboolean         chorus_xml_sniff            (GBytes           *bytes,
                                               const char       *display_name,
                                               ChorusFileKind   *kind,
@@ -41,17 +42,41 @@ gboolean         chorus_xml_reader_is_empty  (ChorusXmlReader  *self);
 /* A newly allocated attribute value, or NULL. */
 char            *chorus_xml_reader_attribute (ChorusXmlReader  *self,
                                               const char       *name);
+/* Several attributes of the current element in one pass and without
+ * allocating: @values[i] becomes the value of @names[i] (unprefixed), or
+ * NULL. The strings belong to the reader and stay valid until the next call
+ * to this function or to chorus_xml_reader_read(). At most 16 names. */
+void             chorus_xml_reader_attributes (ChorusXmlReader    *self,
+                                               const char * const *names,
+                                               const char        **values,
+                                               guint               n_names);
 /* The text content of the current element (which must hold only text),
  * leaving the reader on its end. */
 char            *chorus_xml_reader_text      (ChorusXmlReader  *self,
                                               GError          **error);
+/* The line of the current element's start tag. Exact on any line, but
+ * costs a scan of the file past line 65,535: call it when reporting a
+ * problem, and remember chorus_xml_reader_element_index() otherwise. */
 int              chorus_xml_reader_line      (ChorusXmlReader  *self);
-/* Sets "FILE:LINE: message" on @error. */
+/* The current element's position in document order (the root is 1). */
+guint            chorus_xml_reader_element_index (ChorusXmlReader *self);
+/* The line of the start tag of the element at @element_index. */
+int              chorus_xml_reader_line_of_element (ChorusXmlReader *self,
+                                                    guint            element_index);
+/* Sets "FILE:LINE: message" on @error, LINE being the current element's. */
 void             chorus_xml_reader_error     (ChorusXmlReader  *self,
                                               GError          **error,
                                               ChorusError       code,
                                               const char       *format,
                                               ...) G_GNUC_PRINTF (4, 5);
+/* The same for a problem found after the reader has moved on; @line 0
+ * leaves the line out. */
+void             chorus_xml_reader_error_at  (ChorusXmlReader  *self,
+                                              GError          **error,
+                                              int               line,
+                                              ChorusError       code,
+                                              const char       *format,
+                                              ...) G_GNUC_PRINTF (5, 6);
 const char      *chorus_xml_reader_get_display_name (ChorusXmlReader *self);
 
 /* For the readers: element type tests. */

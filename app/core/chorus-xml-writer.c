@@ -32,7 +32,12 @@ indent (ChorusXmlWriter *self,
 }
 
 /* Copies runs of plain characters in one go: this loop is most of the time
- * spent saving 100,000 items. */
+ * spent saving 100,000 items.
+ *
+ * The model never holds a character XML 1.0 cannot carry (see
+ * _chorus_text_sanitize()). Should one slip through all the same, it is
+ * written as U+FFFD: a file Chorus cannot read back would lose far more
+ * than one character. */
 static void
 append_escaped (GString    *out,
                 const char *text,
@@ -47,6 +52,24 @@ append_escaped (GString    *out,
 
       switch (*p)
         {
+        case '\x01': case '\x02': case '\x03': case '\x04': case '\x05': case '\x06':
+        case '\x07': case '\x08': case '\x0b': case '\x0c': case '\x0e': case '\x0f':
+        case '\x10': case '\x11': case '\x12': case '\x13': case '\x14': case '\x15':
+        case '\x16': case '\x17': case '\x18': case '\x19': case '\x1a': case '\x1b':
+        case '\x1c': case '\x1d': case '\x1e': case '\x1f':
+          entity = "\xEF\xBF\xBD";
+          break;
+        case '\xEF':
+          /* U+FFFE and U+FFFF */
+          if (p[1] == '\xBF' && (p[2] == '\xBE' || p[2] == '\xBF'))
+            {
+              g_string_append_len (out, run, p - run);
+              g_string_append (out, "\xEF\xBF\xBD");
+              p += 2;
+              run = p + 1;
+            }
+          entity = NULL;
+          break;
         case '&':
           entity = "&amp;";
           break;
