@@ -13,6 +13,7 @@
 #include "chorus-draft.h"
 #include "chorus-enums.h"
 #include "chorus-error.h"
+#include "chorus-export.h"
 #include "chorus-file.h"
 #include "chorus-group.h"
 #include "chorus-import.h"
