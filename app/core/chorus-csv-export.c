@@ -133,8 +133,8 @@ chorus_export_csv_to_bytes (ChorusProject             *project,
   for (guint i = 0; i < items->len; i++)
     {
       ChorusItem *item = g_ptr_array_index (items, i);
-      ChorusQuestion *question = chorus_consultation_find_question (consultation,
-                                                                    chorus_item_get_question_id (item));
+      const char *question_id = chorus_item_get_question_id (item);
+      ChorusQuestion *question = chorus_consultation_find_question (consultation, question_id);
       const char *group_id = chorus_item_get_group_id (item);
       const char *activity_id = chorus_item_get_activity_id (item);
       ChorusGroup *group = group_id ? chorus_project_find_group (project, group_id) : NULL;
@@ -145,8 +145,7 @@ chorus_export_csv_to_bytes (ChorusProject             *project,
 
       append_field (out, chorus_item_get_id (item), TRUE);
       append_field (out, question ? chorus_question_get_number (question) : NULL, FALSE);
-      append_field (out, question ? chorus_question_get_text (question)
-                                  : chorus_item_get_question_id (item), FALSE);
+      append_field (out, question ? chorus_question_get_text (question) : question_id, FALSE);
       append_field (out, group ? chorus_group_get_name (group) : NULL, FALSE);
       append_field (out, activity ? chorus_activity_get_title (activity) : NULL, FALSE);
       append_field (out, stance == CHORUS_STANCE_UNSET ? NULL : chorus_stance_get_label (stance),

@@ -521,8 +521,8 @@ add_item_bullet (Builder    *b,
         {
           g_autofree char *text = g_markup_escape_text (lines[l], -1);
           g_autofree char *name = g_markup_escape_text (author, -1);
-          g_autofree char *markup = g_strdup_printf ("%s <span foreground=\"#5a5a5a\">— %s</span>",
-                                                     text, name);
+          g_autofree char *markup =
+            g_strdup_printf ("%s <span foreground=\"#5a5a5a\">— %s</span>", text, name);
 
           chorus_page_layout_add_cell_text (b->layout, 2, style,
                                             flags | CHORUS_LAYOUT_TEXT_MARKUP, marker, markup);
@@ -769,6 +769,64 @@ count_used (GListModel *list,
   return used;
 }
 
+static gboolean
+document_has_questions (ChorusDocument *document)
+{
+  GListModel *sections = chorus_document_get_sections (document);
+
+  for (guint s = 0; s < g_list_model_get_n_items (sections); s++)
+    {
+      g_autoptr(ChorusSection) section = g_list_model_get_item (sections, s);
+
+      if (g_list_model_get_n_items (chorus_section_get_questions (section)) > 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+add_chart (Builder                 *b,
+           ChorusChartKind          kind,
+           ChorusDocument          *document,
+           const cairo_rectangle_t *body,
+           ChorusStats             *stats,
+           guint                    n_groups_used,
+           gboolean                 first)
+{
+  ChorusChart *chart = chorus_chart_new (kind, b->project);
+  g_autofree char *title = NULL;
+  double height;
+
+  chorus_chart_set_show_title (chart, FALSE);
+  /* Paper has the room a window lacks: every theme, as far as the page
+   * allows, rather than the dashboard's dozen. */
+  chorus_chart_set_max_bars (chart, 30);
+  if (kind == CHORUS_CHART_KIND_THEMES)
+    chorus_chart_set_stack_by_group (chart, n_groups_used > 1);
+  if (kind == CHORUS_CHART_KIND_HEATMAP && n_groups_used < 2 &&
+      count_used (chorus_project_get_activities (b->project), stats, FALSE) > 1)
+    chorus_chart_set_heatmap_rows (chart, CHORUS_CHART_ROWS_ACTIVITIES);
+  if (document != NULL)
+    chorus_chart_set_document_id (chart, chorus_document_get_id (document));
+
+  height = chorus_chart_get_natural_height (chart, body->width / chart_scale (chart)) *
+           chart_scale (chart);
+  /* Room for the heading above it, and above the first the section's
+   * heading and sentence too. */
+  height = CLAMP (height, 60, body->height - (first ? 140 : 40));
+
+  if (document != NULL)
+    /* TRANSLATORS: a chart's heading: the chart, then a consultation document. */
+    title = g_strdup_printf (_("%s: %s"), chorus_chart_get_title (chart),
+                             chorus_document_get_title (document));
+  else
+    title = g_strdup (chorus_chart_get_title (chart));
+
+  chorus_page_layout_add_heading (b->layout, CHORUS_LAYOUT_STYLE_HEADING_2, title, NULL, 0);
+  chorus_page_layout_add_drawing (b->layout, height, draw_chart_cb, chart, g_object_unref);
+}
+
 /* The input charts. Not the coverage chart: how far drafting has got is
  * the organisation's own business, not part of what it submits. */
 static void
@@ -788,30 +846,41 @@ add_charts (Builder *b)
   chorus_page_layout_add_page_break (b->layout);
   chorus_page_layout_add_heading (b->layout, CHORUS_LAYOUT_STYLE_HEADING_1, _("Summary charts"),
                                   "charts", 1);
-  chorus_page_layout_add_paragraph (b->layout, CHORUS_LAYOUT_STYLE_BODY,
-                                    _("The charts count all the input recorded for this "
-                                      "response, including any not published above."));
+  /* With the first chart, not alone on a page of its own. */
+  chorus_page_layout_add_text (b->layout, CHORUS_LAYOUT_STYLE_BODY,
+                               CHORUS_LAYOUT_TEXT_KEEP_WITH_NEXT, NULL,
+                               _("The charts count all the input recorded for this "
+                                 "response, including any not published above."), NULL, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      ChorusChart *chart = chorus_chart_new (kinds[i], b->project);
-      double height;
+      GListModel *documents = chorus_consultation_get_documents (b->consultation);
+      guint n_with_questions = 0;
 
-      chorus_chart_set_show_title (chart, FALSE);
-      if (kinds[i] == CHORUS_CHART_KIND_THEMES)
-        chorus_chart_set_stack_by_group (chart, n_groups_used > 1);
-      if (kinds[i] == CHORUS_CHART_KIND_HEATMAP && n_groups_used < 2 &&
-          count_used (chorus_project_get_activities (b->project), stats, FALSE) > 1)
-        chorus_chart_set_heatmap_rows (chart, CHORUS_CHART_ROWS_ACTIVITIES);
+      for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
+        {
+          g_autoptr(ChorusDocument) document = g_list_model_get_item (documents, d);
 
-      height = chorus_chart_get_natural_height (chart, body.width / chart_scale (chart)) *
-               chart_scale (chart);
-      /* Leave room for the heading above it on the same page. */
-      height = CLAMP (height, 60, body.height - 60);
+          if (document_has_questions (document))
+            n_with_questions++;
+        }
 
-      chorus_page_layout_add_heading (b->layout, CHORUS_LAYOUT_STYLE_HEADING_2,
-                                      chorus_chart_get_title (chart), NULL, 0);
-      chorus_page_layout_add_drawing (b->layout, height, draw_chart_cb, chart, g_object_unref);
+      /* Stance per document: one chart of every question of a large
+       * consultation would not fit a page, and would leave some out. */
+      if (kinds[i] == CHORUS_CHART_KIND_STANCE && n_with_questions > 1)
+        {
+          for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
+            {
+              g_autoptr(ChorusDocument) document = g_list_model_get_item (documents, d);
+
+              if (document_has_questions (document))
+                add_chart (b, kinds[i], document, &body, stats, n_groups_used, i == 0);
+            }
+        }
+      else
+        {
+          add_chart (b, kinds[i], NULL, &body, stats, n_groups_used, i == 0);
+        }
     }
 }
 

@@ -182,9 +182,11 @@ write_definitions (XmlExport *x)
     {
       ChorusActivity *activity = g_ptr_array_index (x->activities, a);
 
+      ChorusActivityKind kind = chorus_activity_get_kind (activity);
+
       chorus_xml_writer_open (&x->writer, 2, "activity",
                               "id", chorus_activity_get_id (activity),
-                              "kind", chorus_activity_kind_to_string (chorus_activity_get_kind (activity)),
+                              "kind", chorus_activity_kind_to_string (kind),
                               NULL);
       chorus_xml_writer_text (&x->writer, 3, "title", chorus_activity_get_title (activity), NULL);
       chorus_xml_writer_text (&x->writer, 3, "dates", chorus_activity_get_dates (activity), NULL);
@@ -379,15 +381,16 @@ write_question (XmlExport      *x,
   ChorusDraftStatus status = chorus_project_get_answer_status (x->project, question_id);
   const char *option_id = answer ? chorus_draft_get_option_id (answer) : NULL;
   const char *option = option_id ? chorus_question_find_option (question, option_id) : NULL;
-  g_auto(GStrv) paragraphs = _chorus_export_split_paragraphs (answer ? chorus_draft_get_text (answer)
-                                                                      : NULL);
+  const char *text = answer ? chorus_draft_get_text (answer) : NULL;
+  g_auto(GStrv) paragraphs = _chorus_export_split_paragraphs (text);
   const char *number = chorus_question_get_number (question);
   const char *reference = chorus_question_get_reference (question);
 
   chorus_xml_writer_open (&x->writer, 4, "question",
                           "id", question_id,
                           "number", number && *number ? number : NULL,
-                          "kind", chorus_question_kind_to_string (chorus_question_get_kind (question)),
+                          "kind",
+                          chorus_question_kind_to_string (chorus_question_get_kind (question)),
                           "reference", reference && *reference ? reference : NULL,
                           NULL);
   chorus_xml_writer_text (&x->writer, 5, "text", chorus_question_get_text (question), NULL);

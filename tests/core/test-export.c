@@ -510,6 +510,7 @@ test_pdf_text_in_order (void)
   g_autofree char *raw = NULL;
   g_autofree char *text = NULL;
   ChorusConsultation *consultation;
+  GListModel *documents;
   GListModel *questions;
   GListModel *groups;
   GListModel *activities;
@@ -536,10 +537,10 @@ test_pdf_text_in_order (void)
   /* Document by document: every question, its answer or "No response";
    * then the input table, group by group, question by question, channel by
    * channel, every published item. */
-  for (guint d = 0; d < g_list_model_get_n_items (chorus_consultation_get_documents (consultation)); d++)
+  documents = chorus_consultation_get_documents (consultation);
+  for (guint d = 0; d < g_list_model_get_n_items (documents); d++)
     {
-      g_autoptr(ChorusDocument) document =
-        g_list_model_get_item (chorus_consultation_get_documents (consultation), d);
+      g_autoptr(ChorusDocument) document = g_list_model_get_item (documents, d);
 
       for (guint q = 0; q < g_list_model_get_n_items (questions); q++)
         {
@@ -1118,8 +1119,9 @@ test_pdf_outline (void)
     }
 
   g_assert_cmpuint (n_found, ==, g_list_model_get_n_items (questions));
-  g_assert_true (g_ptr_array_find_with_equal_func (titles, "1 Transparency in outcomes – a framework for the NHS",
-                                                   g_str_equal, NULL));
+  g_assert_true (g_ptr_array_find_with_equal_func (titles,
+                                                   "1 Transparency in outcomes – a framework for "
+                                                   "the NHS", g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (titles, "Summary charts", g_str_equal, NULL));
 }
 
