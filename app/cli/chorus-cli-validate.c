@@ -10,56 +10,81 @@
 
 #include "chorus-cli-private.h"
 
+static void
+print_valid_project (const char    *display,
+                     ChorusProject *project)
+{
+  guint n_items = g_list_model_get_n_items (chorus_project_get_items (project));
+
+  g_print (ngettext ("%s: valid project (%u item)\n",
+                     "%s: valid project (%u items)\n",
+                     n_items),
+           display, n_items);
+}
+
 /* Validates one file; prints the verdict and returns whether it is valid. */
 static gboolean
 validate_one (const char *path)
 {
   g_autofree char *display = g_filename_display_name (path);
   g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusProject) project = NULL;
+  g_autoptr(ChorusConsultation) consultation = NULL;
   ChorusFileKind kind = CHORUS_FILE_KIND_UNKNOWN;
+  guint n_questions;
 
+  /* A project is loaded rather than passed to chorus_file_validate(): the
+   * load makes exactly the same checks and reports the same first problem
+   * (chorus-project-io.h), and the item count needs the model anyway.
+   * Validating and then loading read a 100,000-item file twice (1.9 s
+   * instead of 1 s). */
+  project = chorus_project_load_file (path, &error);
+  if (project != NULL)
+    {
+      print_valid_project (display, project);
+      return TRUE;
+    }
+  if (!g_error_matches (error, CHORUS_ERROR, CHORUS_ERROR_WRONG_KIND))
+    {
+      chorus_cli_error ("%s", error->message);
+      return FALSE;
+    }
+  g_clear_error (&error);
+
+  /* Not a project: a consultation, or something chorus_file_validate()
+   * explains better than "not a project". */
   if (!chorus_file_validate (path, &kind, &error))
     {
       chorus_cli_error ("%s", error->message);
       return FALSE;
     }
 
-  /* chorus_file_validate() says whether the file is sound, not what is in
-   * it; the counts come from loading it, which a valid file survives. */
   if (kind == CHORUS_FILE_KIND_PROJECT)
     {
-      g_autoptr(ChorusProject) project = chorus_project_load_file (path, &error);
-      guint n_items;
-
+      /* Changed under us between the two reads; report what is there now. */
+      project = chorus_project_load_file (path, &error);
       if (project == NULL)
         {
           chorus_cli_error ("%s", error->message);
           return FALSE;
         }
-
-      n_items = g_list_model_get_n_items (chorus_project_get_items (project));
-      g_print (ngettext ("%s: valid project (%u item)\n",
-                         "%s: valid project (%u items)\n",
-                         n_items),
-               display, n_items);
+      print_valid_project (display, project);
+      return TRUE;
     }
-  else
+
+  /* Consultations are a few dozen questions: loading again costs nothing. */
+  consultation = chorus_consultation_load_file (path, &error);
+  if (consultation == NULL)
     {
-      g_autoptr(ChorusConsultation) consultation = chorus_consultation_load_file (path, &error);
-      guint n_questions;
-
-      if (consultation == NULL)
-        {
-          chorus_cli_error ("%s", error->message);
-          return FALSE;
-        }
-
-      n_questions = chorus_consultation_get_n_questions (consultation);
-      g_print (ngettext ("%s: valid consultation (%u question)\n",
-                         "%s: valid consultation (%u questions)\n",
-                         n_questions),
-               display, n_questions);
+      chorus_cli_error ("%s", error->message);
+      return FALSE;
     }
+
+  n_questions = chorus_consultation_get_n_questions (consultation);
+  g_print (ngettext ("%s: valid consultation (%u question)\n",
+                     "%s: valid consultation (%u questions)\n",
+                     n_questions),
+           display, n_questions);
 
   return TRUE;
 }

@@ -723,6 +723,38 @@ test_validate_broken (Scratch       *scratch,
   }
 }
 
+/* Every file of tests/data/invalid and a few hostile ones: each exits 1
+ * with one line naming the file and, for these, the line. */
+static void
+test_validate_invalid_data (void)
+{
+  g_autofree char *invalid_dir = g_test_build_filename (G_TEST_DIST, "data", "invalid", NULL);
+  g_autoptr(GDir) dir = g_dir_open (invalid_dir, 0, NULL);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  const char *hostile[] = { "wrong-root.chorus", "truncated.chorus", "unknown-theme.chorus" };
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (paths, g_build_filename (invalid_dir, name, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+    g_ptr_array_add (paths, g_test_build_filename (G_TEST_DIST, "data", "hostile", hostile[i], NULL));
+  g_assert_cmpuint (paths->len, >, G_N_ELEMENTS (hostile));
+
+  for (guint i = 0; i < paths->len; i++)
+    {
+      const char *path = g_ptr_array_index (paths, i);
+      g_autoptr(CliResult) result = run_cli ("validate", path, NULL);
+      g_autofree char *escaped = g_regex_escape_string (path, -1);
+      g_autofree char *pattern = g_strdup_printf ("^chorus-cli: %s:[0-9]+: [^\n]+\n$", escaped);
+
+      g_assert_cmpint (result->status, ==, 1);
+      g_assert_cmpstr (result->out, ==, "");
+      if (!g_regex_match_simple (pattern, result->err, 0, 0))
+        g_error ("unexpected error for %s: %s", path, result->err);
+    }
+}
+
 /* new --------------------------------------------------------------------- */
 
 static void
@@ -1135,6 +1167,7 @@ main (int   argc,
   g_test_add_func ("/cli/validate/examples", test_validate_examples);
   g_test_add ("/cli/validate/broken", Scratch, NULL,
               scratch_setup, test_validate_broken, scratch_teardown);
+  g_test_add_func ("/cli/validate/invalid-data", test_validate_invalid_data);
   g_test_add ("/cli/new", Scratch, NULL, scratch_setup, test_new, scratch_teardown);
   g_test_add_func ("/cli/stats/json", test_stats_json);
   g_test_add_func ("/cli/stats/human", test_stats_human);
