@@ -18,6 +18,7 @@
 #include "chorus-group.h"
 #include "chorus-import.h"
 #include "chorus-item.h"
+#include "chorus-item-filter.h"
 #include "chorus-project.h"
 #include "chorus-question.h"
 #include "chorus-section.h"
