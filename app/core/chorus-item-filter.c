@@ -326,24 +326,6 @@ chorus_item_filter_get_text (ChorusItemFilter *self)
   return self->text;
 }
 
-static gboolean
-is_ascii (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      return FALSE;
-
-  return TRUE;
-}
-
-static char *
-fold (const char *text)
-{
-  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_ALL_COMPOSE);
-
-  return g_utf8_casefold (normal != NULL ? normal : text, -1);
-}
-
 static int
 chorus_item_filter_replace_text (ChorusItemFilter *self,
                                  const char       *text)
@@ -368,8 +350,8 @@ chorus_item_filter_replace_text (ChorusItemFilter *self,
 
   if (self->text != NULL)
     {
-      self->folded_text = fold (self->text);
-      self->text_is_ascii = is_ascii (self->folded_text);
+      self->folded_text = _chorus_text_fold (self->text);
+      self->text_is_ascii = _chorus_text_is_ascii (self->folded_text);
     }
 
   /* Typing more of a word narrows; deleting some widens. */
@@ -480,26 +462,6 @@ id_matches (const char *wanted,
   return g_strcmp0 (wanted, actual) == 0;
 }
 
-/* ASCII needle, any haystack: a UTF-8 continuation or lead byte never equals an ASCII byte,
- * so comparing bytes with ASCII case folding finds exactly the case-insensitive matches. */
-static gboolean
-contains_ascii_folded (const char *haystack,
-                       const char *needle)
-{
-  size_t needle_len = strlen (needle);
-  guchar first = (guchar) needle[0];
-
-  for (const char *p = haystack; *p != '\0'; p++)
-    {
-      if (g_ascii_tolower ((guchar) *p) != first)
-        continue;
-      if (g_ascii_strncasecmp (p, needle, needle_len) == 0)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static gboolean
 chorus_item_filter_text_matches (ChorusItemFilter *self,
                                  const char       *text)
@@ -510,9 +472,9 @@ chorus_item_filter_text_matches (ChorusItemFilter *self,
     return FALSE;
 
   if (self->text_is_ascii)
-    return contains_ascii_folded (text, self->folded_text);
+    return _chorus_text_find_ascii_folded (text, self->folded_text) != NULL;
 
-  folded = fold (text);
+  folded = _chorus_text_fold (text);
   return strstr (folded, self->folded_text) != NULL;
 }
 

@@ -135,4 +135,14 @@ void            _chorus_codebook_insert         (ChorusCodebook     *self,
 void            _chorus_codebook_remove         (ChorusCodebook     *self,
                                                  guint               position);
 
+/* Searching text as a person would: ignoring case and Unicode compatibility forms. The
+ * search text is folded once; an ASCII search text is then found byte by byte without
+ * folding each haystack (a UTF-8 multi-byte sequence never contains an ASCII byte). */
+char       *_chorus_text_fold              (const char *text) G_GNUC_WARN_UNUSED_RESULT;
+gboolean    _chorus_text_is_ascii          (const char *text);
+/* The first occurrence of @folded_ascii_needle in @haystack, ignoring ASCII case; NULL when
+ * there is none. */
+const char *_chorus_text_find_ascii_folded (const char *haystack,
+                                            const char *folded_ascii_needle);
+
 G_END_DECLS

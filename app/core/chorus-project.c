@@ -884,6 +884,15 @@ chorus_project_mark_saved (ChorusProject *self)
   update_state (self);
 }
 
+void
+chorus_project_mark_unsaved (ChorusProject *self)
+{
+  g_return_if_fail (CHORUS_IS_PROJECT (self));
+
+  chorus_undo_stack_mark_unsaved (self->undo);
+  update_state (self);
+}
+
 GFile *
 chorus_project_get_file (ChorusProject *self)
 {

@@ -225,6 +225,14 @@ chorus_undo_stack_mark_saved (ChorusUndoStack *self)
   self->saved_position = self->position;
 }
 
+/* No position matches the file any more: what is shown is not what is saved, whatever is
+ * undone or redone (a recovered copy restored over an older file). */
+void
+chorus_undo_stack_mark_unsaved (ChorusUndoStack *self)
+{
+  self->saved_position = -1;
+}
+
 gboolean
 chorus_undo_stack_is_at_saved (ChorusUndoStack *self)
 {

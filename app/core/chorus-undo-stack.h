@@ -42,6 +42,7 @@ gboolean         chorus_undo_stack_redo         (ChorusUndoStack         *self);
 const char      *chorus_undo_stack_get_undo_label (ChorusUndoStack       *self);
 const char      *chorus_undo_stack_get_redo_label (ChorusUndoStack       *self);
 void             chorus_undo_stack_mark_saved   (ChorusUndoStack         *self);
+void             chorus_undo_stack_mark_unsaved (ChorusUndoStack         *self);
 gboolean         chorus_undo_stack_is_at_saved  (ChorusUndoStack         *self);
 
 G_END_DECLS

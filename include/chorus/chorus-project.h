@@ -59,6 +59,8 @@ void                chorus_project_end_group            (ChorusProject      *sel
  * including after undoing past it. */
 gboolean            chorus_project_get_modified         (ChorusProject      *self);
 void                chorus_project_mark_saved           (ChorusProject      *self);
+/* The project differs from its file even with nothing to undo: a restored recovery copy. */
+void                chorus_project_mark_unsaved         (ChorusProject      *self);
 /* The file the project was loaded from or last saved to; may be NULL. */
 GFile              *chorus_project_get_file             (ChorusProject      *self);
 void                chorus_project_set_file             (ChorusProject      *self,

@@ -21,6 +21,8 @@
 #include "chorus-item-filter.h"
 #include "chorus-project.h"
 #include "chorus-question.h"
+#include "chorus-recovery.h"
+#include "chorus-search-result.h"
 #include "chorus-section.h"
 #include "chorus-stats.h"
 #include "chorus-theme.h"

@@ -312,6 +312,18 @@ test_modified_tracks_saved_state (Fixture       *f,
   chorus_project_undo (f->project);
   g_assert_true (chorus_project_get_modified (f->project));
   g_assert_true (chorus_project_can_redo (f->project));
+
+  /* A restored recovery copy differs from the file at every point of its history. */
+  chorus_project_redo (f->project);
+  chorus_project_mark_saved (f->project);
+  chorus_project_mark_unsaved (f->project);
+  g_assert_true (chorus_project_get_modified (f->project));
+  chorus_project_undo (f->project);
+  g_assert_true (chorus_project_get_modified (f->project));
+  chorus_project_redo (f->project);
+  g_assert_true (chorus_project_get_modified (f->project));
+  chorus_project_mark_saved (f->project);
+  g_assert_false (chorus_project_get_modified (f->project));
 }
 
 static void
