@@ -7,18 +7,23 @@
 #include <glib/gi18n.h>
 
 #include "chorus-application.h"
+#include "chorus-preferences-window.h"
 
 struct _ChorusApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  /* NULL when the schema is not installed (a run from the build tree without
+   * GSETTINGS_SCHEMA_DIR): preferences then cannot be changed. */
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (ChorusApplication, chorus_application, ADW_TYPE_APPLICATION)
 
 #define EXAMPLE_RESPONSE "trafford-staff-response.chorus"
 
-GFile *
-chorus_application_find_example (void)
+char *
+chorus_application_find_examples_dir (void)
 {
   const char *dirs[] = {
     g_getenv ("CHORUS_EXAMPLES_DIR"),
@@ -33,12 +38,26 @@ chorus_application_find_example (void)
       if (dirs[i] == NULL)
         continue;
 
+      /* The folder that holds the example response holds the bundled consultations too. */
       path = g_build_filename (dirs[i], EXAMPLE_RESPONSE, NULL);
       if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return g_file_new_for_path (path);
+        return g_strdup (dirs[i]);
     }
 
   return NULL;
+}
+
+GFile *
+chorus_application_find_example (void)
+{
+  g_autofree char *dir = chorus_application_find_examples_dir ();
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return NULL;
+
+  path = g_build_filename (dir, EXAMPLE_RESPONSE, NULL);
+  return g_file_new_for_path (path);
 }
 
 ChorusApplication *
@@ -161,31 +180,104 @@ chorus_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+chorus_application_new_window_action (GSimpleAction *action,
+                                      GVariant      *parameter,
+                                      gpointer       user_data)
+{
+  GtkApplication *application = user_data;
+
+  gtk_window_present (GTK_WINDOW (chorus_window_new (application)));
+}
+
+static void
+chorus_application_preferences_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  ChorusApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (chorus_preferences_window_new (parent, self->settings)));
+}
+
+static void
+chorus_application_style_changed_cb (ChorusApplication *self)
+{
+  g_autofree char *style = g_settings_get_string (self->settings, "style-variant");
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_strcmp0 (style, "light") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_strcmp0 (style, "dark") == 0)
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", chorus_application_quit_action },
   { "about", chorus_application_about_action },
+  { "new-window", chorus_application_new_window_action },
+  { "preferences", chorus_application_preferences_action },
 };
 
 static void
 chorus_application_startup (GApplication *application)
 {
+  ChorusApplication *self = CHORUS_APPLICATION (application);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_window_accels[] = { "<Control>n", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (chorus_application_parent_class)->startup (application);
 
-  /* The colour scheme is left at AdwStyleManager's default, which follows the system's dark
-   * style preference. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new_full (schema, NULL, NULL);
+      g_signal_connect_object (self->settings, "changed::style-variant",
+                               G_CALLBACK (chorus_application_style_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      /* "default" follows the system's dark style preference. */
+      chorus_application_style_changed_cb (self);
+    }
 
   g_action_map_add_action_entries (G_ACTION_MAP (application),
                                    app_actions, G_N_ELEMENTS (app_actions),
                                    application);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (application),
+                                                                            "preferences")),
+                               self->settings != NULL);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.new-window",
+                                         new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.preferences",
+                                         preferences_accels);
+}
+
+static void
+chorus_application_dispose (GObject *object)
+{
+  ChorusApplication *self = CHORUS_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (chorus_application_parent_class)->dispose (object);
 }
 
 static void
 chorus_application_class_init (ChorusApplicationClass *klass)
 {
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = chorus_application_dispose;
 
   application_class->activate = chorus_application_activate;
   application_class->open = chorus_application_open;

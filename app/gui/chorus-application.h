@@ -22,6 +22,8 @@ void               chorus_application_open_file    (ChorusApplication *self,
                                                     ChorusWindow      *window);
 /* The bundled example response: $CHORUS_EXAMPLES_DIR, then the installed copy, then the
  * source tree's (for running from the build directory). NULL when none is there. */
+/* Where the example response and the bundled consultations are installed; NULL if missing. */
+char              *chorus_application_find_examples_dir (void) G_GNUC_WARN_UNUSED_RESULT;
 GFile             *chorus_application_find_example (void) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "chorus-outline-node.h"
 #include "chorus-resources.h"
 #include "chorus-status-icon.h"
+#include "chorus-welcome-page.h"
 #include "chorus-window-private.h"
 
 G_DEFINE_FINAL_TYPE (ChorusWindow, chorus_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -26,19 +27,41 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  COMMIT_EDITS,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* Fast loads should not flash a spinner; slow ones should not look frozen. */
 #define LOADING_PAGE_DELAY_MS 300
 
 static char *
-chorus_window_dup_display_name (GFile *file)
+dup_file_display_name (GFile *file)
 {
   g_autofree char *basename = g_file_get_basename (file);
 
   return g_filename_display_name (basename);
 }
 
-static void
-chorus_window_update_title (ChorusWindow *self)
+/* The name the user knows the response by: its file's, or what it started from. */
+char *
+_chorus_window_dup_display_name (ChorusWindow *self)
+{
+  GFile *file = self->project != NULL ? chorus_project_get_file (self->project) : NULL;
+
+  if (file != NULL)
+    return dup_file_display_name (file);
+
+  if (self->untitled_name != NULL)
+    return g_strdup (self->untitled_name);
+
+  return g_strdup (_("New Response"));
+}
+
+void
+_chorus_window_update_title (ChorusWindow *self)
 {
   g_autofree char *title = NULL;
   const char *subtitle = NULL;
@@ -49,15 +72,9 @@ chorus_window_update_title (ChorusWindow *self)
     }
   else
     {
-      GFile *file = chorus_project_get_file (self->project);
       ChorusConsultation *consultation = chorus_project_get_consultation (self->project);
       const char *organisation = chorus_project_get_organisation (self->project);
-      g_autofree char *name = NULL;
-
-      if (file != NULL)
-        name = chorus_window_dup_display_name (file);
-      else
-        name = g_strdup (_("New Response"));
+      g_autofree char *name = _chorus_window_dup_display_name (self);
 
       /* The dot is the GNOME convention for unsaved changes. */
       if (chorus_project_get_modified (self->project))
@@ -136,13 +153,11 @@ chorus_window_outline_selection_changed_cb (ChorusWindow       *self,
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (selection);
   g_autoptr(ChorusOutlineNode) node = NULL;
 
+  /* Nothing selected in the outline: a place above it (the dashboard) is showing. */
   if (row == NULL)
-    {
-      chorus_question_page_set_question (self->question_page, NULL);
-      gtk_stack_set_visible_child_name (self->content_stack, "empty");
-      return;
-    }
+    return;
 
+  gtk_list_box_unselect_all (self->places_list);
   node = gtk_tree_list_row_get_item (row);
 
   if (chorus_outline_node_get_kind (node) == CHORUS_OUTLINE_NODE_QUESTION)
@@ -201,7 +216,8 @@ chorus_window_build_outline (ChorusWindow *self)
   self->outline_selection =
     gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->outline_model)));
   gtk_single_selection_set_autoselect (self->outline_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->outline_selection, FALSE);
+  /* Selecting the dashboard or the engagement page above the outline unselects it. */
+  gtk_single_selection_set_can_unselect (self->outline_selection, TRUE);
   g_signal_connect_object (self->outline_selection, "notify::selected-item",
                            G_CALLBACK (chorus_window_outline_selection_changed_cb),
                            self, G_CONNECT_SWAPPED);
@@ -215,10 +231,64 @@ chorus_window_project_changed_cb (ChorusWindow  *self,
                                   ChorusProject *project)
 {
   chorus_window_update_outline (self);
+  _chorus_window_update_actions (self);
 
   /* A heading's counts may have changed too. */
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "heading") == 0)
     chorus_window_outline_selection_changed_cb (self, NULL, self->outline_selection);
+}
+
+static void
+chorus_window_project_modified_cb (ChorusWindow  *self,
+                                   GParamSpec    *pspec,
+                                   ChorusProject *project)
+{
+  _chorus_window_update_title (self);
+  _chorus_window_update_actions (self);
+}
+
+static void
+chorus_window_place_selected_cb (ChorusWindow  *self,
+                                 GtkListBoxRow *row,
+                                 GtkListBox    *list)
+{
+  const char *name;
+
+  if (row == NULL)
+    return;
+
+  name = gtk_widget_get_name (GTK_WIDGET (row));
+  if (gtk_stack_get_child_by_name (self->content_stack, name) == NULL)
+    return;
+
+  if (self->outline_selection != NULL)
+    {
+      self->last_outline_position = gtk_single_selection_get_selected (self->outline_selection);
+      gtk_single_selection_set_selected (self->outline_selection, GTK_INVALID_LIST_POSITION);
+    }
+
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+void
+_chorus_window_show_view (ChorusWindow *self,
+                          const char   *name)
+{
+  if (self->project == NULL)
+    return;
+
+  if (g_strcmp0 (name, "dashboard") == 0)
+    gtk_list_box_select_row (self->places_list, self->dashboard_row);
+  else if (g_strcmp0 (name, "engagement") == 0)
+    gtk_list_box_select_row (self->places_list, self->engagement_row);
+  else if (self->outline_selection != NULL &&
+           gtk_single_selection_get_selected (self->outline_selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->outline_selection,
+                                       self->last_outline_position != GTK_INVALID_LIST_POSITION
+                                         ? self->last_outline_position : 0);
 }
 
 ChorusWindow *
@@ -239,11 +309,32 @@ chorus_window_get_project (ChorusWindow *self)
   return self->project;
 }
 
+static void
+chorus_window_show_welcome (ChorusWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GPtrArray) open_keys = g_ptr_array_new ();
+
+  /* Recovery copies that another window of this instance is writing are not left over from a
+   * crash: they are someone's work in progress. */
+  if (application != NULL)
+    for (GList *l = gtk_application_get_windows (application); l != NULL; l = l->next)
+      if (CHORUS_IS_WINDOW (l->data) && CHORUS_WINDOW (l->data)->recovery_key != NULL)
+        g_ptr_array_add (open_keys, CHORUS_WINDOW (l->data)->recovery_key);
+  g_ptr_array_add (open_keys, NULL);
+
+  chorus_welcome_page_set_hidden_recovery_keys (self->welcome_page,
+                                                (const char * const *) open_keys->pdata);
+  chorus_welcome_page_refresh (self->welcome_page);
+  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+}
+
 void
 chorus_window_set_project (ChorusWindow  *self,
                            ChorusProject *project)
 {
   GListModel *questions;
+  gboolean has_project = project != NULL;
 
   g_return_if_fail (CHORUS_IS_WINDOW (self));
   g_return_if_fail (project == NULL || CHORUS_IS_PROJECT (project));
@@ -252,19 +343,27 @@ chorus_window_set_project (ChorusWindow  *self,
     return;
 
   if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+    {
+      _chorus_window_autosave_detach (self);
+      g_signal_handlers_disconnect_by_data (self->project, self);
+    }
 
+  _chorus_window_clear_search (self);
   chorus_window_clear_outline (self);
   chorus_question_page_set_project (self->question_page, NULL);
   g_set_object (&self->project, project);
 
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_project);
+  gtk_widget_set_visible (GTK_WIDGET (self->open_button), has_project);
+  gtk_widget_set_visible (GTK_WIDGET (self->save_button), has_project);
+  gtk_widget_set_visible (GTK_WIDGET (self->codebook_button), has_project);
+
   if (project == NULL)
     {
       /* The welcome page has its own open buttons. */
-      gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), FALSE);
-      gtk_widget_set_visible (GTK_WIDGET (self->open_button), FALSE);
-      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
-      chorus_window_update_title (self);
+      chorus_window_show_welcome (self);
+      _chorus_window_update_title (self);
+      _chorus_window_update_actions (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
       return;
     }
@@ -273,21 +372,21 @@ chorus_window_set_project (ChorusWindow  *self,
                            G_CALLBACK (chorus_window_project_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "notify::modified",
-                           G_CALLBACK (chorus_window_update_title),
+                           G_CALLBACK (chorus_window_project_modified_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "notify::file",
-                           G_CALLBACK (chorus_window_update_title),
+                           G_CALLBACK (_chorus_window_update_title),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (project, "notify::organisation",
-                           G_CALLBACK (chorus_window_update_title),
+                           G_CALLBACK (_chorus_window_update_title),
                            self, G_CONNECT_SWAPPED);
 
   chorus_question_page_set_project (self->question_page, project);
   chorus_window_build_outline (self);
-  chorus_window_update_title (self);
+  _chorus_window_update_title (self);
+  _chorus_window_update_actions (self);
+  _chorus_window_autosave_attach (self);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->open_button), TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "project");
 
   /* Open at the first question rather than on an empty page. */
@@ -306,34 +405,42 @@ chorus_window_set_project (ChorusWindow  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
 
+/* Selects the document, section or question with that id in the outline, expanding what is
+ * above it on the way. */
 gboolean
-chorus_window_select_question (ChorusWindow *self,
-                               const char   *question_id)
+_chorus_window_select_target (ChorusWindow *self,
+                              const char   *target_id)
 {
+  ChorusConsultation *consultation;
   ChorusQuestion *question;
+  ChorusSection *section;
+  ChorusDocument *document;
 
-  g_return_val_if_fail (CHORUS_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (question_id != NULL, FALSE);
-
-  if (self->project == NULL)
+  if (self->project == NULL || self->outline_model == NULL || target_id == NULL)
     return FALSE;
 
-  question = chorus_consultation_find_question (chorus_project_get_consultation (self->project),
-                                                question_id);
-  if (question == NULL)
+  consultation = chorus_project_get_consultation (self->project);
+  question = chorus_consultation_find_question (consultation, target_id);
+  section = question != NULL ? chorus_question_get_section (question)
+                             : chorus_consultation_find_section (consultation, target_id);
+  document = section != NULL ? chorus_section_get_document (section)
+                             : chorus_consultation_find_document (consultation, target_id);
+
+  if (question == NULL && section == NULL && document == NULL)
     return FALSE;
 
-  /* Walk down the flattened tree, expanding the question's document and section on the way:
-   * their children appear right after them, so the walk meets the question next. */
+  /* Walk down the flattened tree, expanding the way to the target: a node's children appear
+   * right after it, so the walk meets them next. */
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->outline_model)); i++)
     {
       g_autoptr(GtkTreeListRow) row = gtk_tree_list_model_get_row (self->outline_model, i);
       g_autoptr(ChorusOutlineNode) node = gtk_tree_list_row_get_item (row);
+      gpointer object = chorus_outline_node_get_object (node);
+      gboolean is_target = (question != NULL && object == (gpointer) question) ||
+                           (question == NULL && section != NULL && object == (gpointer) section) ||
+                           (question == NULL && section == NULL && object == (gpointer) document);
 
-      if (!chorus_outline_node_contains_question (node, question))
-        continue;
-
-      if (chorus_outline_node_get_kind (node) == CHORUS_OUTLINE_NODE_QUESTION)
+      if (is_target)
         {
           gtk_single_selection_set_selected (self->outline_selection, i);
           gtk_widget_activate_action (GTK_WIDGET (self->outline_view),
@@ -341,16 +448,32 @@ chorus_window_select_question (ChorusWindow *self,
           return TRUE;
         }
 
-      gtk_tree_list_row_set_expanded (row, TRUE);
+      if (object == (gpointer) document || (section != NULL && object == (gpointer) section))
+        gtk_tree_list_row_set_expanded (row, TRUE);
     }
 
   return FALSE;
 }
 
-static void
-chorus_window_show_error (ChorusWindow *self,
-                          const char   *heading,
-                          const char   *body)
+gboolean
+chorus_window_select_question (ChorusWindow *self,
+                               const char   *question_id)
+{
+  g_return_val_if_fail (CHORUS_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (question_id != NULL, FALSE);
+
+  if (self->project == NULL ||
+      chorus_consultation_find_question (chorus_project_get_consultation (self->project),
+                                         question_id) == NULL)
+    return FALSE;
+
+  return _chorus_window_select_target (self, question_id);
+}
+
+void
+_chorus_window_show_error (ChorusWindow *self,
+                           const char   *heading,
+                           const char   *body)
 {
   AdwMessageDialog *dialog;
 
@@ -382,7 +505,7 @@ chorus_window_load_thread (GTask        *task,
 {
   GFile *file = task_data;
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = chorus_window_dup_display_name (file);
+  g_autofree char *name = dup_file_display_name (file);
   g_autoptr(ChorusProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gboolean is_consultation;
@@ -433,6 +556,26 @@ chorus_window_load_thread (GTask        *task,
 }
 
 static void
+chorus_window_add_recent (GFile *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+  GtkRecentData data = {
+    .display_name = NULL,
+    .description = NULL,
+    .mime_type = (char *) "application/x-chorus+xml",
+    .app_name = (char *) g_get_application_name (),
+    .app_exec = (char *) "chorus %u",
+    .groups = NULL,
+    .is_private = FALSE,
+  };
+
+  if (data.app_name == NULL)
+    data.app_name = (char *) "Chorus";
+
+  gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
+}
+
+static void
 chorus_window_load_cb (GObject      *source_object,
                        GAsyncResult *result,
                        gpointer      user_data)
@@ -441,6 +584,7 @@ chorus_window_load_cb (GObject      *source_object,
   GFile *file = g_task_get_task_data (G_TASK (result));
   g_autoptr(ChorusProject) project = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean as_copy;
 
   project = g_task_propagate_pointer (G_TASK (result), &error);
 
@@ -448,45 +592,64 @@ chorus_window_load_cb (GObject      *source_object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
+  as_copy = self->loading_as_copy;
   g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
   g_clear_object (&self->loading_file);
   g_clear_object (&self->load_cancellable);
+  self->loading_as_copy = FALSE;
 
   if (project == NULL)
     {
-      g_autofree char *name = chorus_window_dup_display_name (file);
+      g_autofree char *name = dup_file_display_name (file);
       g_autofree char *heading = NULL;
 
-      gtk_stack_set_visible_child_name (self->main_stack,
-                                        self->project != NULL ? "project" : "welcome");
+      if (self->project != NULL)
+        gtk_stack_set_visible_child_name (self->main_stack, "project");
+      else
+        chorus_window_show_welcome (self);
 
       /* Translators: %s is a file name */
       heading = g_strdup_printf (_("Could Not Open “%s”"), name);
-      chorus_window_show_error (self, heading, error->message);
+      _chorus_window_show_error (self, heading, error->message);
       return;
     }
 
+  g_clear_pointer (&self->untitled_name, g_free);
+
+  if (as_copy)
+    {
+      /* The example is installed read-only and shared: edits go to a file of the user's. */
+      chorus_project_set_file (project, NULL);
+      self->untitled_name = g_strdup (_("Example Response"));
+    }
+  else if (chorus_project_get_file (project) != NULL)
+    {
+      chorus_window_add_recent (chorus_project_get_file (project));
+    }
+
   chorus_window_set_project (self, project);
+
+  if (!as_copy && chorus_project_get_file (project) != NULL)
+    _chorus_window_offer_recovery (self);
 }
 
-void
-chorus_window_open_file (ChorusWindow *self,
-                         GFile        *file)
+static void
+chorus_window_load (ChorusWindow *self,
+                    GFile        *file,
+                    gboolean      as_copy)
 {
   g_autoptr(GTask) task = NULL;
-
-  g_return_if_fail (CHORUS_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->loading_timeout_id, g_source_remove);
 
   self->load_cancellable = g_cancellable_new ();
+  self->loading_as_copy = as_copy;
   g_set_object (&self->loading_file, file);
 
   task = g_task_new (self, self->load_cancellable, chorus_window_load_cb, NULL);
-  g_task_set_source_tag (task, chorus_window_open_file);
+  g_task_set_source_tag (task, chorus_window_load);
   g_task_set_name (task, "[chorus] open file");
   g_task_set_task_data (task, g_object_ref (file), g_object_unref);
   g_task_run_in_thread (task, chorus_window_load_thread);
@@ -495,13 +658,43 @@ chorus_window_open_file (ChorusWindow *self,
                                             chorus_window_show_loading_cb, self);
 }
 
+void
+chorus_window_open_file (ChorusWindow *self,
+                         GFile        *file)
+{
+  g_return_if_fail (CHORUS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  chorus_window_load (self, file, FALSE);
+}
+
+void
+chorus_window_open_example (ChorusWindow *self)
+{
+  g_autoptr(GFile) example = chorus_application_find_example ();
+
+  g_return_if_fail (CHORUS_IS_WINDOW (self));
+
+  if (example == NULL)
+    {
+      _chorus_window_show_error (self,
+                                 _("Example Not Found"),
+                                 _("The example response is not installed. Reinstalling Chorus "
+                                   "should bring it back."));
+      return;
+    }
+
+  chorus_window_load (self, example, TRUE);
+}
+
 GFile *
 chorus_window_get_file (ChorusWindow *self)
 {
   g_return_val_if_fail (CHORUS_IS_WINDOW (self), NULL);
 
+  /* The example opens as a copy: it is not "the file shown" for the single-instance check. */
   if (self->loading_file != NULL)
-    return self->loading_file;
+    return self->loading_as_copy ? NULL : self->loading_file;
 
   if (self->project != NULL)
     return chorus_project_get_file (self->project);
@@ -517,11 +710,19 @@ chorus_window_is_empty (ChorusWindow *self)
   return self->project == NULL && self->loading_file == NULL;
 }
 
+const char *
+chorus_window_get_recovery_key (ChorusWindow *self)
+{
+  g_return_val_if_fail (CHORUS_IS_WINDOW (self), NULL);
+
+  return self->recovery_key;
+}
+
 /* Opening from the user interface: the application decides whether the file goes in this
  * window or a new one. Without an application (in tests) it goes here. */
-static void
-chorus_window_request_open (ChorusWindow *self,
-                            GFile        *file)
+void
+_chorus_window_request_open (ChorusWindow *self,
+                             GFile        *file)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
 
@@ -531,82 +732,65 @@ chorus_window_request_open (ChorusWindow *self,
     chorus_window_open_file (self, file);
 }
 
-static void
-chorus_window_file_chooser_response_cb (ChorusWindow         *self,
-                                        int                   response,
-                                        GtkFileChooserNative *chooser)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+/* Drag and drop ------------------------------------------------------------------------------ */
 
-      if (file != NULL)
-        chorus_window_request_open (self, file);
+static gboolean
+chorus_window_drop_cb (ChorusWindow  *self,
+                       const GValue  *value,
+                       double         x,
+                       double         y,
+                       GtkDropTarget *target)
+{
+  GSList *files;
+  gboolean handled = FALSE;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+
+  files = g_value_get_boxed (value);
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      GFile *file = l->data;
+      g_autofree char *name = dup_file_display_name (file);
+
+      if (g_str_has_suffix (name, ".chorus") || g_str_has_suffix (name, ".consultation.xml"))
+        {
+          _chorus_window_request_open (self, file);
+          handled = TRUE;
+        }
+      else if (self->project != NULL &&
+               (g_str_has_suffix (name, ".csv") || g_str_has_suffix (name, ".txt") ||
+                g_str_has_suffix (name, ".md")))
+        {
+          g_autofree char *uri = g_file_get_uri (file);
+
+          handled = gtk_widget_activate_action (GTK_WIDGET (self),
+                                                g_str_has_suffix (name, ".csv")
+                                                  ? "win.import-csv-file"
+                                                  : "win.import-notes-file",
+                                                "s", uri);
+        }
+      else
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is a file name */
+          message = g_strdup_printf (_("“%s” is not a response, a consultation, a survey "
+                                       "spreadsheet or notes"), name);
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+        }
     }
 
-  g_clear_object (&self->file_chooser);
-}
-
-static void
-chorus_window_open_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  ChorusWindow *self = CHORUS_WINDOW (widget);
-  g_autoptr(GtkFileFilter) responses = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) consultations = gtk_file_filter_new ();
-
-  if (self->file_chooser != NULL)
-    return;
-
-  gtk_file_filter_set_name (responses, _("Responses"));
-  gtk_file_filter_add_mime_type (responses, "application/x-chorus+xml");
-  gtk_file_filter_add_suffix (responses, "chorus");
-
-  gtk_file_filter_set_name (consultations, _("Consultation Questions"));
-  gtk_file_filter_add_mime_type (consultations, "application/x-chorus-consultation+xml");
-  gtk_file_filter_add_pattern (consultations, "*.consultation.xml");
-
-  self->file_chooser = gtk_file_chooser_native_new (_("Open Response"),
-                                                    GTK_WINDOW (self),
-                                                    GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                    _("_Open"),
-                                                    _("_Cancel"));
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), responses);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->file_chooser), consultations);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (self->file_chooser), responses);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->file_chooser), TRUE);
-
-  g_signal_connect_object (self->file_chooser, "response",
-                           G_CALLBACK (chorus_window_file_chooser_response_cb),
-                           self, G_CONNECT_SWAPPED);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->file_chooser));
-}
-
-static void
-chorus_window_open_example_action (GtkWidget  *widget,
-                                   const char *action_name,
-                                   GVariant   *parameter)
-{
-  ChorusWindow *self = CHORUS_WINDOW (widget);
-  g_autoptr(GFile) example = chorus_application_find_example ();
-
-  if (example == NULL)
-    {
-      chorus_window_show_error (self,
-                                _("Example Not Found"),
-                                _("The example response is not installed. Reinstalling Chorus "
-                                  "should bring it back."));
-      return;
-    }
-
-  chorus_window_request_open (self, example);
+  return handled;
 }
 
 static gboolean
 chorus_window_close_request (GtkWindow *window)
 {
   ChorusWindow *self = CHORUS_WINDOW (window);
+
+  if (!_chorus_window_confirm_close (self))
+    return TRUE;
 
   if (self->settings != NULL)
     {
@@ -656,17 +840,30 @@ chorus_window_dispose (GObject *object)
   if (self->file_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->file_chooser));
   g_clear_object (&self->file_chooser);
+  if (self->save_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->save_chooser));
+  g_clear_object (&self->save_chooser);
 
   if (self->project != NULL)
-    g_signal_handlers_disconnect_by_data (self->project, self);
+    {
+      _chorus_window_autosave_detach (self);
+      g_signal_handlers_disconnect_by_data (self->project, self);
+    }
 
   if (self->outline_view != NULL)
-    chorus_window_clear_outline (self);
+    {
+      _chorus_window_clear_search (self);
+      chorus_window_clear_outline (self);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), CHORUS_TYPE_WINDOW);
 
   g_clear_object (&self->project);
   g_clear_object (&self->settings);
+  g_clear_object (&self->search_selection);
+  g_clear_pointer (&self->untitled_name, g_free);
+  g_clear_pointer (&self->recovery_key, g_free);
+  g_clear_pointer (&self->restored_recovery_key, g_free);
 
   G_OBJECT_CLASS (chorus_window_parent_class)->dispose (object);
 }
@@ -728,6 +925,15 @@ chorus_window_class_init (ChorusWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Editors that hold typing back from the project (to make one undo step of it) connect
+   * here and write it into the project: before a save, an autosave, undo or close. */
+  signals[COMMIT_EDITS] =
+    g_signal_new ("commit-edits",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   /* The resources live in a static library; naming them here keeps the linker from dropping
    * them from any program that uses the window. */
   (void) chorus_get_resource ();
@@ -735,6 +941,7 @@ chorus_window_class_init (ChorusWindowClass *klass)
   g_type_ensure (CHORUS_TYPE_OUTLINE_NODE);
   g_type_ensure (CHORUS_TYPE_QUESTION_PAGE);
   g_type_ensure (CHORUS_TYPE_STATUS_ICON);
+  g_type_ensure (CHORUS_TYPE_WELCOME_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/chorus_app/Chorus/ui/chorus-window.ui");
@@ -742,27 +949,33 @@ chorus_window_class_init (ChorusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, codebook_button);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, places_list);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, dashboard_row);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, engagement_row);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, outline_view);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, search_results_view);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, codebook_flap);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, codebook_slot);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, question_page);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, heading_page);
 
-  gtk_widget_class_install_action (widget_class, "win.open", NULL, chorus_window_open_action);
-  gtk_widget_class_install_action (widget_class, "win.open-example", NULL,
-                                   chorus_window_open_example_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
-                                       "win.open", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
-                                       "window.close", NULL);
+  _chorus_window_class_add_actions (widget_class);
 }
 
 static void
 chorus_window_init (ChorusWindow *self)
 {
+  GtkDropTarget *drop_target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = chorus_window_create_settings ();
@@ -777,5 +990,17 @@ chorus_window_init (ChorusWindow *self)
         gtk_window_maximize (GTK_WINDOW (self));
     }
 
-  chorus_window_update_title (self);
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop",
+                           G_CALLBACK (chorus_window_drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  self->last_outline_position = GTK_INVALID_LIST_POSITION;
+  g_signal_connect_object (self->places_list, "row-selected",
+                           G_CALLBACK (chorus_window_place_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  _chorus_window_init_search (self);
+  _chorus_window_update_title (self);
+  _chorus_window_update_actions (self);
 }

@@ -353,10 +353,284 @@ test_window_open_broken (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Runs the main loop until @window has a message dialog, for at most 20 seconds. */
+static AdwMessageDialog *
+wait_for_message_dialog (GtkWindow *window)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  AdwMessageDialog *dialog;
+
+  while ((dialog = find_message_dialog (window)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return dialog;
+}
+
+static void
+close_dialog (AdwMessageDialog *dialog,
+              const char       *response)
+{
+  adw_message_dialog_response (dialog, response);
+  chorus_gui_test_flush ();
+}
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("chorus-test-window-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/* Closing a window with unsaved changes asks first; "Cancel" keeps it, "Discard" closes it.
+ * A window with nothing unsaved closes without asking. */
+static void
+test_window_unsaved_prompt (void)
+{
+  g_autoptr(ChorusProject) project = load_example ();
+  ChorusWindow *window = create_window ();
+  AdwMessageDialog *dialog;
+
+  chorus_window_set_project (window, project);
+
+  /* Nothing changed: no question. */
+  g_assert_true (_chorus_window_confirm_close (window));
+  g_assert_null (find_message_dialog (GTK_WINDOW (window)));
+
+  chorus_project_set_organisation (project, "NHS Trafford (edited)");
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_message_dialog (GTK_WINDOW (window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "trafford-staff-response.chorus"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "discard"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save"));
+
+  /* Cancel: the window and the edit are still there. */
+  close_dialog (dialog, "cancel");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_cmpstr (chorus_project_get_organisation (project), ==, "NHS Trafford (edited)");
+
+  /* Undoing back to the saved state makes the question unnecessary again. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
+  g_assert_false (chorus_project_get_modified (project));
+  g_assert_true (_chorus_window_confirm_close (window));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL);
+  g_assert_true (chorus_project_get_modified (project));
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = wait_for_message_dialog (GTK_WINDOW (window));
+  close_dialog (dialog, "discard");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  destroy_window (window);
+}
+
+/* Save writes the file, clears the unsaved marker and keeps the previous version as FILE~;
+ * the example opens as an unsaved copy, so its first save needs a new name. */
+static void
+test_window_save (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "response.chorus", NULL);
+  g_autofree char *backup = g_strconcat (path, "~", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ChorusProject) reloaded = NULL;
+  g_autoptr(GError) error = NULL;
+  ChorusWindow *window = create_window ();
+  ChorusProject *project;
+  gint64 deadline;
+
+  chorus_window_open_example (window);
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (chorus_window_get_project (window) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  project = chorus_window_get_project (window);
+
+  /* The installed example is never written to. */
+  g_assert_null (chorus_project_get_file (project));
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "Example Response");
+
+  chorus_project_set_file (project, file);
+  chorus_project_set_organisation (project, "Saved Trust");
+  g_assert_true (g_str_has_suffix (adw_window_title_get_title (window->window_title), "•"));
+
+  g_assert_true (chorus_window_save (window));
+  g_assert_false (chorus_project_get_modified (project));
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "response.chorus");
+
+  reloaded = chorus_project_load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (chorus_project_get_organisation (reloaded), ==, "Saved Trust");
+
+  chorus_project_set_organisation (project, "Saved Twice");
+  g_assert_true (chorus_window_save (window));
+  g_assert_true (g_file_get_contents (backup, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "Saved Trust"));
+
+  destroy_window (window);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_remove (backup), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A failed save says why and loses nothing: the response stays open and unsaved. */
+static void
+test_window_save_fails (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "missing-folder", "response.chorus", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ChorusProject) project = load_example ();
+  ChorusWindow *window = create_window ();
+  AdwMessageDialog *dialog;
+
+  chorus_window_set_project (window, project);
+  chorus_project_set_file (project, file);
+  chorus_project_set_organisation (project, "Unsaved Trust");
+
+  g_assert_false (chorus_window_save (window));
+  dialog = wait_for_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_heading (dialog), "response.chorus"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "save-as"));
+  close_dialog (dialog, "close");
+
+  g_assert_true (chorus_project_get_modified (project));
+  g_assert_cmpstr (chorus_project_get_organisation (project), ==, "Unsaved Trust");
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Let the window go without the unsaved-changes question. */
+  chorus_project_mark_saved (project);
+  destroy_window (window);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* An unsaved edit reaches a recovery copy, by itself, a moment after it is made; restoring
+ * the copy in a new window brings the edit back, unsaved; saving removes the copy. */
+static void
+test_window_autosave_restore (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "response.chorus", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ChorusProject) project = load_example ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusRecoveryEntry) entry = NULL;
+  g_autofree char *key = NULL;
+  ChorusWindow *window = create_window ();
+  ChorusWindow *second;
+  ChorusProject *restored;
+  gint64 deadline;
+
+  g_settings_set_uint (settings, "autosave-interval", 1);
+  g_assert_true (chorus_project_save_file (project, path, &error));
+  g_assert_no_error (error);
+
+  chorus_window_set_project (window, project);
+  key = g_strdup (chorus_window_get_recovery_key (window));
+  g_assert_nonnull (key);
+  g_assert_null (chorus_recovery_find (key));
+
+  chorus_project_set_organisation (project, "Recovered Trust");
+
+  /* The timer writes the copy in a worker thread. */
+  deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while ((entry = chorus_recovery_find (key)) == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (10000);
+    }
+  g_assert_true (g_file_equal (entry->original, file));
+
+  /* The next start finds it on the welcome page of a new window, and restores it. */
+  second = create_window ();
+  gtk_widget_activate_action (GTK_WIDGET (second), "win.restore-recovery", "s", key);
+  restored = chorus_window_get_project (second);
+  g_assert_nonnull (restored);
+  g_assert_cmpstr (chorus_project_get_organisation (restored), ==, "Recovered Trust");
+  g_assert_true (chorus_project_get_modified (restored));
+  g_assert_true (g_file_equal (chorus_project_get_file (restored), file));
+  g_assert_cmpstr (chorus_window_get_recovery_key (second), ==, key);
+
+  /* A clean save of the restored response removes the copy. */
+  g_assert_true (chorus_window_save (second));
+  g_assert_null (chorus_recovery_find (key));
+
+  chorus_project_mark_saved (project);
+  destroy_window (second);
+  destroy_window (window);
+  g_settings_reset (settings, "autosave-interval");
+
+  {
+    g_autofree char *backup = g_strconcat (path, "~", NULL);
+
+    g_remove (backup);
+  }
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* The search finds input by its words and jumps to the question it answers. */
+static void
+test_window_search (void)
+{
+  g_autoptr(ChorusProject) project = load_example ();
+  ChorusWindow *window = create_window ();
+  GListModel *results;
+  g_autoptr(ChorusSearchResult) first = NULL;
+  g_autoptr(GtkTreeListRow) row = NULL;
+  g_autoptr(ChorusOutlineNode) node = NULL;
+  guint n;
+
+  chorus_window_set_project (window, project);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (window->search_bar));
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "HealthWatch");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  results = G_LIST_MODEL (window->search_selection);
+  n = g_list_model_get_n_items (results);
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "results");
+
+  first = g_list_model_get_item (results, 0);
+  g_signal_emit_by_name (window->search_results_view, "activate", 0);
+  row = gtk_single_selection_get_selected_item (window->outline_selection);
+  g_assert_nonnull (row);
+  row = g_object_ref (row);
+  node = gtk_tree_list_row_get_item (row);
+  g_assert_cmpstr (chorus_question_get_id (chorus_outline_node_get_question (node)), ==,
+                   chorus_search_result_get_question_id (first));
+
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "zzzz-no-such-words");
+  g_signal_emit_by_name (window->search_entry, "search-changed");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "no-results");
+
+  gtk_search_bar_set_search_mode (window->search_bar, FALSE);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "outline");
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = g_dir_make_tmp ("chorus-test-data-XXXXXX", NULL);
+
+  /* Recovery copies and recent files go to a folder of the test's own. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   chorus_gui_test_load_resources ();
@@ -367,6 +641,11 @@ main (int   argc,
   g_test_add_func ("/window/modified-title", test_window_modified_title);
   g_test_add_func ("/window/open-file", test_window_open_file);
   g_test_add_func ("/window/open-broken", test_window_open_broken);
+  g_test_add_func ("/window/unsaved-prompt", test_window_unsaved_prompt);
+  g_test_add_func ("/window/save", test_window_save);
+  g_test_add_func ("/window/save-fails", test_window_save_fails);
+  g_test_add_func ("/window/autosave-restore", test_window_autosave_restore);
+  g_test_add_func ("/window/search", test_window_search);
 
   return g_test_run ();
 }
