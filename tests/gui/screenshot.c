@@ -22,6 +22,8 @@ static gboolean welcome;
 static char *question_id;
 static char *size = NULL;
 static int outline_row = -1;
+static char *view = NULL;
+static gboolean codebook;
 
 static const GOptionEntry entries[] = {
   { "dark", 0, 0, G_OPTION_ARG_NONE, &dark, "Use the dark style", NULL },
@@ -29,6 +31,8 @@ static const GOptionEntry entries[] = {
   { "question", 0, 0, G_OPTION_ARG_STRING, &question_id, "Select this question", "ID" },
   { "size", 0, 0, G_OPTION_ARG_STRING, &size, "Window size", "WxH" },
   { "outline-row", 0, 0, G_OPTION_ARG_INT, &outline_row, "Select this row of the outline", "N" },
+  { "view", 0, 0, G_OPTION_ARG_STRING, &view, "Show a view: dashboard, engagement", "NAME" },
+  { "codebook", 0, 0, G_OPTION_ARG_NONE, &codebook, "Show the themes pane", NULL },
   { NULL }
 };
 
@@ -139,6 +143,12 @@ main (int   argc,
 
   if (outline_row >= 0 && project != NULL)
     gtk_single_selection_set_selected (window->outline_selection, outline_row);
+
+  if (view != NULL)
+    _chorus_window_show_view (window, view);
+
+  if (codebook)
+    gtk_toggle_button_set_active (window->codebook_button, TRUE);
 
   /* A few frames: list views fill their rows, and label sizes settle, over more than one. */
   for (guint i = 0; i < 3; i++)
