@@ -658,6 +658,23 @@ chorus_window_load (ChorusWindow *self,
                                             chorus_window_show_loading_cb, self);
 }
 
+/* The bundled examples are shared and, installed, read-only: they open as new responses,
+ * whichever way they are opened (./run passes the example on the command line). */
+static gboolean
+is_bundled_example (GFile *file)
+{
+  g_autofree char *examples = chorus_application_find_examples_dir ();
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GFile) parent = g_file_get_parent (file);
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (examples == NULL || parent == NULL || !g_str_has_suffix (name, ".chorus"))
+    return FALSE;
+
+  dir = g_file_new_for_path (examples);
+  return g_file_equal (dir, parent);
+}
+
 void
 chorus_window_open_file (ChorusWindow *self,
                          GFile        *file)
@@ -665,7 +682,7 @@ chorus_window_open_file (ChorusWindow *self,
   g_return_if_fail (CHORUS_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  chorus_window_load (self, file, FALSE);
+  chorus_window_load (self, file, is_bundled_example (file));
 }
 
 void

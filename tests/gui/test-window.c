@@ -263,10 +263,19 @@ project_notify_cb (GObject    *object,
 static void
 test_window_open_file (void)
 {
-  g_autofree char *path = example_path ();
+  g_autofree char *example = example_path ();
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("chorus-test-window-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "staff response.chorus", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) example_file = g_file_new_for_path (example);
+  gsize length;
   ChorusWindow *window = create_window ();
   gboolean notified = FALSE;
+
+  g_assert_true (g_file_get_contents (example, &contents, &length, &error));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, &error));
 
   g_signal_connect (window, "notify::project", G_CALLBACK (project_notify_cb), &notified);
   chorus_window_open_file (window, file);
@@ -281,8 +290,19 @@ test_window_open_file (void)
   g_assert_nonnull (chorus_window_get_project (window));
   g_assert_true (g_file_equal (chorus_window_get_file (window), file));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "project");
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "staff response.chorus");
+
+  /* The bundled example, however it is opened, is a template: saving never writes over it. */
+  notified = FALSE;
+  chorus_window_open_file (window, example_file);
+  while (!notified)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (chorus_project_get_file (chorus_window_get_project (window)));
+  g_assert_cmpstr (adw_window_title_get_title (window->window_title), ==, "Example Response");
 
   destroy_window (window);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 static AdwMessageDialog *
