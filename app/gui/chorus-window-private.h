@@ -7,6 +7,7 @@
  */
 #pragma once
 
+#include "chorus-draft-pane.h"
 #include "chorus-question-page.h"
 #include "chorus-welcome-page.h"
 #include "chorus-window.h"
@@ -78,7 +79,9 @@ struct _ChorusWindow
   AdwFlap              *codebook_flap;
   AdwBin               *codebook_slot;
   GtkStack             *content_stack;
+  GtkPaned             *question_paned;
   ChorusQuestionPage   *question_page;
+  ChorusDraftPane      *draft_pane;
   AdwStatusPage        *heading_page;
 };
 

@@ -164,6 +164,7 @@ chorus_window_outline_selection_changed_cb (ChorusWindow       *self,
     {
       chorus_question_page_set_question (self->question_page,
                                          chorus_outline_node_get_question (node));
+      chorus_draft_pane_set_question (self->draft_pane, chorus_outline_node_get_question (node));
       gtk_stack_set_visible_child_name (self->content_stack, "question");
     }
   else
@@ -351,6 +352,7 @@ chorus_window_set_project (ChorusWindow  *self,
   _chorus_window_clear_search (self);
   chorus_window_clear_outline (self);
   chorus_question_page_set_project (self->question_page, NULL);
+  chorus_draft_pane_set_project (self->draft_pane, NULL);
   g_set_object (&self->project, project);
 
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_project);
@@ -382,6 +384,7 @@ chorus_window_set_project (ChorusWindow  *self,
                            self, G_CONNECT_SWAPPED);
 
   chorus_question_page_set_project (self->question_page, project);
+  chorus_draft_pane_set_project (self->draft_pane, project);
   chorus_window_build_outline (self);
   _chorus_window_update_title (self);
   _chorus_window_update_actions (self);
@@ -957,6 +960,7 @@ chorus_window_class_init (ChorusWindowClass *klass)
 
   g_type_ensure (CHORUS_TYPE_OUTLINE_NODE);
   g_type_ensure (CHORUS_TYPE_QUESTION_PAGE);
+  g_type_ensure (CHORUS_TYPE_DRAFT_PANE);
   g_type_ensure (CHORUS_TYPE_STATUS_ICON);
   g_type_ensure (CHORUS_TYPE_WELCOME_PAGE);
 
@@ -982,7 +986,9 @@ chorus_window_class_init (ChorusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, codebook_flap);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, codebook_slot);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, question_paned);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, question_page);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, draft_pane);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, heading_page);
 
   _chorus_window_class_add_actions (widget_class);
