@@ -28,6 +28,10 @@ int             chorus_cli_validate          (int                  argc,
                                               char               **argv);
 int             chorus_cli_stats             (int                  argc,
                                               char               **argv);
+int             chorus_cli_export            (int                  argc,
+                                              char               **argv);
+int             chorus_cli_chart             (int                  argc,
+                                              char               **argv);
 
 /* A context for one command: "Usage: chorus-cli COMMAND [OPTION…] PARAMETERS". */
 GOptionContext *chorus_cli_context_new       (const char          *parameter_string,

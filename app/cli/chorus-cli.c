@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chorus-cli-import.h"
 #include "chorus-cli-private.h"
 
 typedef struct
@@ -25,6 +26,11 @@ static const ChorusCliCommand commands[] = {
   { "new", chorus_cli_new, N_("Create an empty project for a consultation") },
   { "validate", chorus_cli_validate, N_("Check project and consultation files") },
   { "stats", chorus_cli_stats, N_("Count input per theme, group, activity, stance and question") },
+  { "import-csv", chorus_cli_import_csv, N_("Add a survey spreadsheet’s answers as input") },
+  { "import-notes", chorus_cli_import_notes, N_("Add focus-group notes as input") },
+  { "merge", chorus_cli_merge, N_("Combine a colleague’s copy of a project with yours") },
+  { "export", chorus_cli_export, N_("Write the submission as PDF or XML, or the input as CSV") },
+  { "chart", chorus_cli_chart, N_("Draw a summary chart as PNG, SVG or PDF") },
 };
 
 GOptionContext *
@@ -103,7 +109,7 @@ print_usage (gboolean to_stderr)
                           _("Work with Chorus consultation responses without the graphical application."),
                           _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (text, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    g_string_append_printf (text, "  %-13s %s\n", commands[i].name, _(commands[i].summary));
 
   g_string_append_printf (text, "\n%s\n  -h, --help     %s\n  --version      %s\n\n%s\n",
                           _("Options:"),

@@ -546,7 +546,7 @@ test_usage_errors (void)
     const char *message;
   } cases[] = {
     { { NULL }, "COMMAND" },
-    { { "export", "--format", "pdf", NULL }, "unknown command “export”" },
+    { { "export", "--format", "pdf", NULL }, "FILE.chorus is required" },
     { { "frobnicate", NULL }, "unknown command “frobnicate”" },
     { { "--frobnicate", NULL }, "--frobnicate" },
     { { "stats", "--frobnicate", project, NULL }, "--frobnicate" },
@@ -1155,6 +1155,241 @@ test_stats_human (void)
     g_assert_false (g_str_has_suffix (lines[i], " "));
 }
 
+/* export, chart, import ------------------------------------------------------ */
+
+static gboolean
+file_starts_with (const char *path,
+                  const char *prefix,
+                  gsize       length)
+{
+  g_autofree char *contents = NULL;
+  gsize size = 0;
+
+  if (!g_file_get_contents (path, &contents, &size, NULL))
+    return FALSE;
+
+  return size >= length && memcmp (contents, prefix, length) == 0;
+}
+
+static int
+run_xmllint_relaxng (const char *schema,
+                     const char *path)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                              "xmllint", "--noout", "--relaxng", schema, path, NULL);
+  if (process == NULL)
+    {
+      g_test_skip ("xmllint is not installed");
+      return -1;
+    }
+  g_assert_true (g_subprocess_wait (process, NULL, &error));
+  return g_subprocess_get_exit_status (process);
+}
+
+static gint64
+count_items_with_stats (const char *path)
+{
+  g_autoptr(CliResult) result = run_cli ("stats", "--json", path, NULL);
+  g_autoptr(Json) json = NULL;
+
+  g_assert_cmpint (result->status, ==, 0);
+  json = json_parse (result->out);
+  g_assert_nonnull (json);
+  return json_member_number (json, "items");
+}
+
+/* The three exports write valid files; the XML passes its schema; a path that cannot be
+ * written fails with a message naming it and leaves nothing behind. */
+static void
+test_export (Scratch       *scratch,
+             gconstpointer  data)
+{
+  g_autofree char *example = example_path ("trafford-staff-response.chorus");
+  g_autofree char *pdf = scratch_file (scratch, "response.pdf");
+  g_autofree char *xml = scratch_file (scratch, "response.xml");
+  g_autofree char *csv = scratch_file (scratch, "input.csv");
+  g_autofree char *schema = g_test_build_filename (G_TEST_DIST, "..", "resources", "schemas",
+                                                   "submission.rng", NULL);
+  g_autofree char *unwritable = scratch_file (scratch, "no-such-folder/response.pdf");
+  g_autoptr(CliResult) result = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusProject) project = chorus_project_load_file (example, &error);
+  guint n_published = 0;
+  guint n_rows = 0;
+  GListModel *items;
+  int status;
+
+  g_assert_no_error (error);
+
+  result = run_cli ("export", "--format", "pdf", "-o", pdf, example, NULL);
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_cmpstr (result->err, ==, "");
+  g_assert_true (file_starts_with (pdf, "%PDF-", 5));
+  g_clear_pointer (&result, cli_result_free);
+
+  result = run_cli ("export", "--format", "xml", "--include-input", "-o", xml, example, NULL);
+  g_assert_cmpint (result->status, ==, 0);
+  status = run_xmllint_relaxng (schema, xml);
+  if (status >= 0)
+    g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&result, cli_result_free);
+
+  /* One row per published item, plus the header; cells with line breaks are quoted, so
+   * count records, not lines. */
+  result = run_cli ("export", "--format", "csv", "-o", csv, example, NULL);
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  {
+    gboolean quoted = FALSE;
+
+    for (const char *p = contents; *p != '\0'; p++)
+      {
+        if (*p == '"')
+          quoted = !quoted;
+        else if (*p == '\n' && !quoted)
+          n_rows++;
+      }
+  }
+  items = chorus_project_get_items (project);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(ChorusItem) item = g_list_model_get_item (items, i);
+
+      n_published += chorus_item_get_publish (item);
+    }
+  g_assert_cmpuint (n_rows, ==, n_published + 1);
+  g_clear_pointer (&result, cli_result_free);
+
+  result = run_cli ("export", "--format", "pdf", "-o", unwritable, example, NULL);
+  g_assert_cmpint (result->status, ==, 1);
+  g_assert_nonnull (strstr (result->err, "response.pdf"));
+  g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&result, cli_result_free);
+
+  result = run_cli ("export", "--format", "docx", "-o", pdf, example, NULL);
+  g_assert_cmpint (result->status, ==, 2);
+}
+
+/* Each chart kind in each format; a wrong extension or kind is a usage error. */
+static void
+test_chart (Scratch       *scratch,
+            gconstpointer  data)
+{
+  g_autofree char *example = example_path ("trafford-staff-response.chorus");
+  const char *kinds[] = { "themes", "stance", "coverage", "heatmap" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusProject) project = chorus_project_load_file (example, &error);
+  g_autoptr(CliResult) result = NULL;
+
+  g_assert_no_error (error);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      g_autofree char *png = g_strdup_printf ("%s/%s.png", scratch->path, kinds[k]);
+      g_autofree char *svg = g_strdup_printf ("%s/%s.svg", scratch->path, kinds[k]);
+      g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", scratch->path, kinds[k]);
+      g_autoptr(CliResult) png_result = run_cli ("chart", "--kind", kinds[k], "-o", png, example, NULL);
+      g_autoptr(CliResult) svg_result = run_cli ("chart", "--kind", kinds[k], "-o", svg, example, NULL);
+      g_autoptr(CliResult) pdf_result = run_cli ("chart", "--kind", kinds[k], "--dark", "-o", pdf,
+                                                 example, NULL);
+
+      g_assert_cmpint (png_result->status, ==, 0);
+      g_assert_cmpint (svg_result->status, ==, 0);
+      g_assert_cmpint (pdf_result->status, ==, 0);
+      g_assert_true (file_starts_with (png, "\x89PNG\r\n\x1a\n", 8));
+      g_assert_true (file_starts_with (pdf, "%PDF-", 5));
+      g_assert_true (file_starts_with (svg, "<?xml", 5));
+    }
+
+  /* The SVG of the themes chart names the themes it draws (text is kept as text). */
+  {
+    g_autofree char *svg = g_strdup_printf ("%s/themes.svg", scratch->path);
+    g_autofree char *contents = NULL;
+    g_autoptr(ChorusChart) chart = chorus_chart_new (CHORUS_CHART_KIND_THEMES, project);
+    g_autoptr(ChorusChartTable) table = chorus_chart_get_table (chart);
+
+    g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "Input by theme"));
+    g_assert_cmpuint (chorus_chart_table_get_n_rows (table), >, 0);
+  }
+
+  result = run_cli ("chart", "--kind", "themes", "-o", "chart.jpg", example, NULL);
+  g_assert_cmpint (result->status, ==, 2);
+  g_clear_pointer (&result, cli_result_free);
+  result = run_cli ("chart", "--kind", "pie", "-o", "chart.png", example, NULL);
+  g_assert_cmpint (result->status, ==, 2);
+  g_clear_pointer (&result, cli_result_free);
+  result = run_cli ("chart", "--kind", "themes", "--group", "no-such-group", "-o", "chart.png",
+                    example, NULL);
+  g_assert_cmpint (result->status, ==, 1);
+  g_assert_nonnull (strstr (result->err, "no-such-group"));
+}
+
+/* Importing a survey adds its answers; importing it again with --skip-duplicates adds none;
+ * merging a colleague's copy adds what they added. */
+static void
+test_import_and_merge (Scratch       *scratch,
+                       gconstpointer  data)
+{
+  g_autofree char *example = example_path ("trafford-staff-response.chorus");
+  g_autofree char *survey = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                   "survey-staff.csv", NULL);
+  g_autofree char *notes = g_test_build_filename (G_TEST_DIST, "data", "import",
+                                                  "focus-group-1.md", NULL);
+  g_autofree char *imported = scratch_file (scratch, "imported.chorus");
+  g_autofree char *again = scratch_file (scratch, "again.chorus");
+  g_autofree char *with_notes = scratch_file (scratch, "notes.chorus");
+  g_autofree char *merged = scratch_file (scratch, "merged.chorus");
+  g_autoptr(CliResult) result = NULL;
+  gint64 before = count_items_with_stats (example);
+  gint64 after_csv, after_notes;
+
+  result = run_cli ("import-csv", "--group", "Staff", "--activity", "Online staff survey",
+                    "-o", imported, example, survey, NULL);
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_nonnull (strstr (result->out, "rows read"));
+  after_csv = count_items_with_stats (imported);
+  g_assert_cmpint (after_csv, >, before);
+  g_clear_pointer (&result, cli_result_free);
+
+  result = run_cli ("import-csv", "--group", "Staff", "--activity", "Online staff survey",
+                    "--skip-duplicates", "-o", again, imported, survey, NULL);
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_cmpint (count_items_with_stats (again), ==, after_csv);
+  g_clear_pointer (&result, cli_result_free);
+
+  result = run_cli ("import-notes", "--group", "Staff", "--activity", "Focus group 1",
+                    "-o", with_notes, example, notes, NULL);
+  g_assert_cmpint (result->status, ==, 0);
+  after_notes = count_items_with_stats (with_notes);
+  g_assert_cmpint (after_notes, >, before);
+  g_clear_pointer (&result, cli_result_free);
+
+  /* Both colleagues started from the example: the merge holds both sets of additions. */
+  result = run_cli ("merge", "-o", merged, imported, with_notes, NULL);
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_cmpint (count_items_with_stats (merged), ==,
+                   before + (after_csv - before) + (after_notes - before));
+  g_clear_pointer (&result, cli_result_free);
+
+  /* Another consultation is refused. */
+  {
+    g_autofree char *essex = example_path ("patient-led-nhs-essex.consultation.xml");
+    g_autofree char *other = scratch_file (scratch, "essex.chorus");
+    g_autofree char *refused = scratch_file (scratch, "refused.chorus");
+    g_autoptr(CliResult) created = run_cli ("new", "--consultation", essex, "-o", other, NULL);
+
+    g_assert_cmpint (created->status, ==, 0);
+    result = run_cli ("merge", "-o", refused, example, other, NULL);
+    g_assert_cmpint (result->status, ==, 1);
+    g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1171,6 +1406,10 @@ main (int   argc,
   g_test_add ("/cli/new", Scratch, NULL, scratch_setup, test_new, scratch_teardown);
   g_test_add_func ("/cli/stats/json", test_stats_json);
   g_test_add_func ("/cli/stats/human", test_stats_human);
+  g_test_add ("/cli/export", Scratch, NULL, scratch_setup, test_export, scratch_teardown);
+  g_test_add ("/cli/chart", Scratch, NULL, scratch_setup, test_chart, scratch_teardown);
+  g_test_add ("/cli/import-and-merge", Scratch, NULL,
+              scratch_setup, test_import_and_merge, scratch_teardown);
 
   return g_test_run ();
 }
