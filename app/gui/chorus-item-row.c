@@ -25,6 +25,7 @@ struct _ChorusItemRow
   GtkLabel      *group_label;
   GtkLabel      *activity_label;
   GtkLabel      *stance_label;
+  GtkLabel      *themes_label;
 };
 
 G_DEFINE_FINAL_TYPE (ChorusItemRow, chorus_item_row, GTK_TYPE_WIDGET)
@@ -46,6 +47,84 @@ set_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
+/* Coded words are shaded in their theme's colour, as in the editor; the themes themselves are
+ * listed under the text, each after a dot of its colour. One label each rather than a widget
+ * per chip: the list shows thousands of rows. */
+static void
+chorus_item_row_update_codings (ChorusItemRow *self)
+{
+  const char *text = chorus_item_get_text (self->item);
+  guint length = chorus_item_get_length (self->item);
+  guint n_codings = chorus_item_get_n_codings (self->item);
+  PangoAttrList *attributes = pango_attr_list_new ();
+  g_autoptr(GString) chips = g_string_new (NULL);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; self->project != NULL && i < n_codings; i++)
+    {
+      guint start, end;
+      const char *theme_id = chorus_item_get_coding (self->item, i, &start, &end);
+      ChorusTheme *theme = chorus_codebook_find_theme (chorus_project_get_codebook (self->project),
+                                                       theme_id);
+      const char *colour;
+      double red = 0.6, green = 0.6, blue = 0.6;
+
+      if (theme == NULL)
+        continue;
+
+      colour = chorus_theme_get_colour (theme);
+      chorus_colour_parse (colour, &red, &green, &blue);
+
+      if (start > 0 || end < length)
+        {
+          PangoAttribute *background = pango_attr_background_new ((guint16) (red * 65535),
+                                                                  (guint16) (green * 65535),
+                                                                  (guint16) (blue * 65535));
+          PangoAttribute *alpha = pango_attr_background_alpha_new (65535 * 28 / 100);
+          guint byte_start = (guint) (g_utf8_offset_to_pointer (text, start) - text);
+          guint byte_end = (guint) (g_utf8_offset_to_pointer (text, MIN (end, length)) - text);
+
+          background->start_index = alpha->start_index = byte_start;
+          background->end_index = alpha->end_index = byte_end;
+          pango_attr_list_insert (attributes, background);
+          pango_attr_list_insert (attributes, alpha);
+        }
+
+      if (g_ptr_array_find (seen, theme, NULL))
+        continue;
+      g_ptr_array_add (seen, theme);
+
+      {
+        g_autofree char *escaped = g_markup_escape_text (chorus_theme_get_name (theme), -1);
+
+        if (chips->len > 0)
+          g_string_append (chips, "   ");
+        g_string_append_printf (chips, "<span foreground=\"#%02x%02x%02x\">●</span> %s",
+                                (guint) (red * 255), (guint) (green * 255), (guint) (blue * 255),
+                                escaped);
+        if (names->len > 0)
+          g_string_append (names, ", ");
+        g_string_append (names, chorus_theme_get_name (theme));
+      }
+    }
+
+  gtk_label_set_attributes (self->text_label, attributes);
+  pango_attr_list_unref (attributes);
+  gtk_label_set_markup (self->themes_label, chips->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->themes_label), chips->len > 0);
+
+  {
+    /* Translators: how a row of input is read out: its text, then its themes */
+    g_autofree char *description = names->len > 0
+                                   ? g_strdup_printf (_("Themes: %s"), names->str)
+                                   : g_strdup (_("No theme"));
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    description, -1);
+  }
+}
+
 static void
 chorus_item_row_update (ChorusItemRow *self)
 {
@@ -59,6 +138,8 @@ chorus_item_row_update (ChorusItemRow *self)
       set_label (self->group_label, NULL);
       set_label (self->activity_label, NULL);
       set_label (self->stance_label, NULL);
+      set_label (self->themes_label, NULL);
+      gtk_label_set_attributes (self->text_label, NULL);
       return;
     }
 
@@ -87,6 +168,7 @@ chorus_item_row_update (ChorusItemRow *self)
   set_label (self->group_label, group_name);
   set_label (self->activity_label, activity_title);
   set_label (self->stance_label, stance);
+  chorus_item_row_update_codings (self);
 }
 
 GtkWidget *
@@ -232,6 +314,7 @@ chorus_item_row_class_init (ChorusItemRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChorusItemRow, group_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusItemRow, activity_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusItemRow, stance_label);
+  gtk_widget_class_bind_template_child (widget_class, ChorusItemRow, themes_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "chorus-item-row");

@@ -21,7 +21,21 @@ void            chorus_question_page_set_project  (ChorusQuestionPage *self,
 ChorusQuestion *chorus_question_page_get_question (ChorusQuestionPage *self);
 void            chorus_question_page_set_question (ChorusQuestionPage *self,
                                                    ChorusQuestion     *question);
-/* The input items shown: those of the project answering the question. */
+/* The input items shown: those of the project answering the question that pass the filters. */
 GListModel     *chorus_question_page_get_items    (ChorusQuestionPage *self);
+/* The filter bar's criteria; a chart click sets them with chorus_item_filter_set_from_hit(). */
+ChorusItemFilter *chorus_question_page_get_filter (ChorusQuestionPage *self);
+void            chorus_question_page_clear_filters (ChorusQuestionPage *self);
+ChorusItem     *chorus_question_page_get_selected_item (ChorusQuestionPage *self);
+void            chorus_question_page_select_item  (ChorusQuestionPage *self,
+                                                   ChorusItem         *item);
+/* Opens the item in a ChorusItemEditor; @is_new items left empty are removed on close. */
+void            chorus_question_page_edit_item    (ChorusQuestionPage *self,
+                                                   ChorusItem         *item,
+                                                   gboolean            is_new);
+/* Adds each non-empty line of @text as an item under the question, bullets and numbers
+ * stripped, in one undoable step; returns how many. */
+guint           chorus_question_page_paste_text   (ChorusQuestionPage *self,
+                                                   const char         *text);
 
 G_END_DECLS

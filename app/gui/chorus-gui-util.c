@@ -1,0 +1,106 @@
+/* chorus-gui-util.c — small pieces the window's widgets share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "chorus-gui-util.h"
+
+GMenu *
+chorus_theme_menu_new (ChorusProject *project,
+                       const char    *action_name)
+{
+  GListModel *themes = G_LIST_MODEL (chorus_project_get_codebook (project));
+  GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (themes); i++)
+    {
+      g_autoptr(ChorusTheme) theme = g_list_model_get_item (themes, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (chorus_theme_get_name (theme), NULL);
+
+      g_menu_item_set_action_and_target (item, action_name, "s", chorus_theme_get_id (theme));
+      if (i < CHORUS_N_THEME_SHORTCUTS)
+        {
+          g_autofree char *accel = g_strdup_printf ("<Control>%u", i + 1);
+
+          g_menu_item_set_attribute (item, "accel", "s", accel);
+        }
+      g_menu_append_item (menu, item);
+    }
+
+  return menu;
+}
+
+ChorusTheme *
+chorus_codebook_get_theme_at (ChorusProject *project,
+                              guint          position)
+{
+  GListModel *themes = G_LIST_MODEL (chorus_project_get_codebook (project));
+  g_autoptr(ChorusTheme) theme = NULL;
+
+  if (position >= g_list_model_get_n_items (themes))
+    return NULL;
+
+  /* The codebook holds its own reference. */
+  theme = g_list_model_get_item (themes, position);
+  return theme;
+}
+
+gboolean
+chorus_toggle_whole_item_theme (ChorusProject *project,
+                                ChorusItem    *item,
+                                ChorusTheme   *theme)
+{
+  const char *theme_id = chorus_theme_get_id (theme);
+  guint length = chorus_item_get_length (item);
+
+  for (guint i = 0; i < chorus_item_get_n_codings (item); i++)
+    {
+      guint start, end;
+      const char *coded = chorus_item_get_coding (item, i, &start, &end);
+
+      if (g_strcmp0 (coded, theme_id) == 0 && start == 0 && end >= length)
+        {
+          chorus_project_remove_coding (project, item, i);
+          return FALSE;
+        }
+    }
+
+  return chorus_project_add_coding (project, item, theme, 0, G_MAXUINT);
+}
+
+void
+chorus_theme_get_rgba (ChorusTheme *theme,
+                       GdkRGBA     *rgba)
+{
+  double red = 0.6, green = 0.6, blue = 0.6;
+
+  if (theme != NULL)
+    chorus_colour_parse (chorus_theme_get_colour (theme), &red, &green, &blue);
+
+  rgba->red = red;
+  rgba->green = green;
+  rgba->blue = blue;
+  rgba->alpha = 1.0;
+}
+
+const char *
+chorus_project_group_name (ChorusProject *project,
+                           const char    *group_id)
+{
+  ChorusGroup *group = group_id != NULL ? chorus_project_find_group (project, group_id) : NULL;
+
+  return group != NULL ? chorus_group_get_name (group) : "";
+}
+
+const char *
+chorus_project_activity_name (ChorusProject *project,
+                              const char    *activity_id)
+{
+  ChorusActivity *activity = activity_id != NULL
+                             ? chorus_project_find_activity (project, activity_id) : NULL;
+
+  return activity != NULL ? chorus_activity_get_title (activity) : "";
+}

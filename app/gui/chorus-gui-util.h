@@ -1,0 +1,37 @@
+/* chorus-gui-util.h — small pieces the window's widgets share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "chorus.h"
+
+G_BEGIN_DECLS
+
+/* The first nine themes of the codebook answer to Ctrl+1 … Ctrl+9. */
+#define CHORUS_N_THEME_SHORTCUTS 9
+
+/* A menu of the codebook's themes, each activating @action_name with the theme's id; the
+ * first nine show their Ctrl+N shortcut. */
+GMenu       *chorus_theme_menu_new             (ChorusProject *project,
+                                                const char    *action_name) G_GNUC_WARN_UNUSED_RESULT;
+/* The theme at @position of the codebook, or NULL. */
+ChorusTheme *chorus_codebook_get_theme_at      (ChorusProject *project,
+                                                guint          position);
+/* Codes the whole item with the theme, or, when it already is, takes that coding away.
+ * Returns TRUE when the item now carries the theme on its whole text. */
+gboolean     chorus_toggle_whole_item_theme    (ChorusProject *project,
+                                                ChorusItem    *item,
+                                                ChorusTheme   *theme);
+/* The theme's colour, or a neutral grey. */
+void         chorus_theme_get_rgba             (ChorusTheme   *theme,
+                                                GdkRGBA       *rgba);
+/* "Staff", "Online staff survey": names for ids, or "" for none. */
+const char  *chorus_project_group_name         (ChorusProject *project,
+                                                const char    *group_id);
+const char  *chorus_project_activity_name      (ChorusProject *project,
+                                                const char    *activity_id);
+
+G_END_DECLS
