@@ -124,18 +124,26 @@ def focus(node):
     node.queryComponent().grabFocus()
 
 
+# X modifier masks, as AT-SPI's KEY_LOCKMODIFIERS takes them.
+_MODIFIER_MASKS = {"shift": 1 << 0, "ctrl": 1 << 2, "alt": 1 << 3}
+
+
 def press(keysym_name, modifiers=()):
-    """Presses a key (an X keysym name such as 'Return' or 'z') with modifier keys held."""
-    from gi.repository import Gdk  # noqa: E402  (only for keysym lookups)
+    """Presses a key (an X keysym name such as 'Return' or 'z') with modifier keys held, through
+    the X server (XTest), so the focused widget gets it as from a keyboard."""
+    import gi
+    gi.require_version("Gdk", "4.0")
+    from gi.repository import Gdk
     keyval = Gdk.keyval_from_name(keysym_name)
-    mods = {"ctrl": "Control_L", "shift": "Shift_L", "alt": "Alt_L"}
-    held = [Gdk.keyval_from_name(mods[m]) for m in modifiers]
-    for m in held:
-        pyatspi.Registry.generateKeyboardEvent(m, None, pyatspi.KEY_PRESS)
+    mask = 0
+    for modifier in modifiers:
+        mask |= _MODIFIER_MASKS[modifier]
+    if mask:
+        pyatspi.Registry.generateKeyboardEvent(mask, None, pyatspi.KEY_LOCKMODIFIERS)
     pyatspi.Registry.generateKeyboardEvent(keyval, None, pyatspi.KEY_SYM)
-    for m in reversed(held):
-        pyatspi.Registry.generateKeyboardEvent(m, None, pyatspi.KEY_RELEASE)
-    time.sleep(0.2)
+    if mask:
+        pyatspi.Registry.generateKeyboardEvent(mask, None, pyatspi.KEY_UNLOCKMODIFIERS)
+    time.sleep(0.05)
 
 
 def find_application(name, timeout=DEFAULT_TIMEOUT):
