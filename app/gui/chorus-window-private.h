@@ -9,6 +9,7 @@
 
 #include "chorus-draft-pane.h"
 #include "chorus-question-page.h"
+#include "chorus-section-page.h"
 #include "chorus-welcome-page.h"
 #include "chorus-window.h"
 
@@ -82,7 +83,7 @@ struct _ChorusWindow
   GtkPaned             *question_paned;
   ChorusQuestionPage   *question_page;
   ChorusDraftPane      *draft_pane;
-  AdwStatusPage        *heading_page;
+  ChorusSectionPage    *section_page;
 };
 
 /* chorus-window.c */

@@ -13,6 +13,7 @@
 #include "chorus-application.h"
 #include "chorus-outline-node.h"
 #include "chorus-resources.h"
+#include "chorus-section-page.h"
 #include "chorus-status-icon.h"
 #include "chorus-welcome-page.h"
 #include "chorus-window-private.h"
@@ -113,35 +114,12 @@ chorus_window_update_outline (ChorusWindow *self)
     }
 }
 
+/* A document or a section: its key points, its questions at a glance, partner responses. */
 static void
 chorus_window_show_heading (ChorusWindow      *self,
                             ChorusOutlineNode *node)
 {
-  g_autofree char *description = NULL;
-  g_autofree char *questions = NULL;
-  g_autofree char *items = NULL;
-  g_autofree char *count = NULL;
-  const char *summary = NULL;
-  guint n_questions = chorus_outline_node_get_n_questions (node);
-  guint n_items = chorus_outline_node_get_n_items (node);
-
-  if (chorus_outline_node_get_kind (node) == CHORUS_OUTLINE_NODE_DOCUMENT)
-    summary = chorus_document_get_summary (chorus_outline_node_get_object (node));
-
-  questions = g_strdup_printf (ngettext ("%u question", "%u questions", n_questions),
-                               n_questions);
-  items = g_strdup_printf (ngettext ("%u item of input", "%u items of input", n_items), n_items);
-  /* Translators: joins "3 questions" and "42 items of input" */
-  count = g_strdup_printf (_("%s · %s"), questions, items);
-
-  /* The status page's description is markup. */
-  if (summary != NULL && *summary != '\0')
-    description = g_markup_printf_escaped ("%s\n\n%s", summary, count);
-  else
-    description = g_markup_escape_text (count, -1);
-
-  adw_status_page_set_title (self->heading_page, chorus_outline_node_get_title (node));
-  adw_status_page_set_description (self->heading_page, description);
+  chorus_section_page_set_target (self->section_page, chorus_outline_node_get_object (node));
   gtk_stack_set_visible_child_name (self->content_stack, "heading");
 }
 
@@ -233,10 +211,6 @@ chorus_window_project_changed_cb (ChorusWindow  *self,
 {
   chorus_window_update_outline (self);
   _chorus_window_update_actions (self);
-
-  /* A heading's counts may have changed too. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "heading") == 0)
-    chorus_window_outline_selection_changed_cb (self, NULL, self->outline_selection);
 }
 
 static void
@@ -353,6 +327,7 @@ chorus_window_set_project (ChorusWindow  *self,
   chorus_window_clear_outline (self);
   chorus_question_page_set_project (self->question_page, NULL);
   chorus_draft_pane_set_project (self->draft_pane, NULL);
+  chorus_section_page_set_project (self->section_page, NULL);
   g_set_object (&self->project, project);
 
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_project);
@@ -385,6 +360,7 @@ chorus_window_set_project (ChorusWindow  *self,
 
   chorus_question_page_set_project (self->question_page, project);
   chorus_draft_pane_set_project (self->draft_pane, project);
+  chorus_section_page_set_project (self->section_page, project);
   chorus_window_build_outline (self);
   _chorus_window_update_title (self);
   _chorus_window_update_actions (self);
@@ -926,6 +902,15 @@ chorus_window_set_property (GObject      *object,
     }
 }
 
+/* The editors that hold typing back: what they hold goes into the project now. */
+static void
+chorus_window_commit_editors_cb (ChorusWindow *self,
+                                 gpointer      user_data)
+{
+  chorus_draft_pane_commit (self->draft_pane);
+  chorus_section_page_commit (self->section_page);
+}
+
 static void
 chorus_window_class_init (ChorusWindowClass *klass)
 {
@@ -961,6 +946,7 @@ chorus_window_class_init (ChorusWindowClass *klass)
   g_type_ensure (CHORUS_TYPE_OUTLINE_NODE);
   g_type_ensure (CHORUS_TYPE_QUESTION_PAGE);
   g_type_ensure (CHORUS_TYPE_DRAFT_PANE);
+  g_type_ensure (CHORUS_TYPE_SECTION_PAGE);
   g_type_ensure (CHORUS_TYPE_STATUS_ICON);
   g_type_ensure (CHORUS_TYPE_WELCOME_PAGE);
 
@@ -989,7 +975,7 @@ chorus_window_class_init (ChorusWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, question_paned);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, question_page);
   gtk_widget_class_bind_template_child (widget_class, ChorusWindow, draft_pane);
-  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, heading_page);
+  gtk_widget_class_bind_template_child (widget_class, ChorusWindow, section_page);
 
   _chorus_window_class_add_actions (widget_class);
 }
@@ -1019,6 +1005,9 @@ chorus_window_init (ChorusWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
   self->last_outline_position = GTK_INVALID_LIST_POSITION;
+  g_signal_connect (self, "commit-edits", G_CALLBACK (chorus_window_commit_editors_cb), NULL);
+  g_signal_connect_object (self->section_page, "question-activated",
+                           G_CALLBACK (chorus_window_select_question), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->places_list, "row-selected",
                            G_CALLBACK (chorus_window_place_selected_cb),
                            self, G_CONNECT_SWAPPED);

@@ -6,6 +6,7 @@
 
 #include "chorus-gui-test.h"
 #include "chorus-gui-util.h"
+#include "chorus-draft-pane-private.h"
 #include "chorus-item-editor.h"
 #include "chorus-question-page.h"
 #include "chorus-window-private.h"
@@ -364,7 +365,7 @@ test_draft_answer_and_status (Fixture       *f,
                               gconstpointer  data)
 {
   ChorusDraftPane *pane = f->window->draft_pane;
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (chorus_draft_pane_get_answer_view (pane));
+  GtkTextBuffer *buffer = chorus_draft_text_get_buffer (pane->answer_text);
   ChorusDraft *answer = chorus_project_get_answer (f->project, QUESTION);
   g_autofree char *old_text = g_strdup (answer ? chorus_draft_get_text (answer) : "");
   ChorusDraftStatus old_status = chorus_project_get_answer_status (f->project, QUESTION);
@@ -390,12 +391,12 @@ test_draft_answer_and_status (Fixture       *f,
   g_assert_cmpstr (chorus_draft_get_text (answer), ==, "We agree with the principles.");
 
   /* The status drop-down: one step, after the text. */
-  gtk_drop_down_set_selected (chorus_draft_pane_get_status_dropdown (pane), new_status);
+  adw_combo_row_set_selected (pane->status_row, new_status);
   g_assert_cmpint (chorus_project_get_answer_status (f->project, QUESTION), ==, new_status);
 
   chorus_project_undo (f->project);
   g_assert_cmpint (chorus_project_get_answer_status (f->project, QUESTION), ==, old_status);
-  g_assert_cmpuint (gtk_drop_down_get_selected (chorus_draft_pane_get_status_dropdown (pane)), ==,
+  g_assert_cmpuint (adw_combo_row_get_selected (pane->status_row), ==,
                     old_status);
   chorus_project_undo (f->project);
   g_assert_cmpstr (chorus_draft_get_text (chorus_project_get_answer (f->project, QUESTION)), ==,
