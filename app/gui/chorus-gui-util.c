@@ -8,16 +8,49 @@
 
 #include "chorus-gui-util.h"
 
-GMenu *
-chorus_theme_menu_new (ChorusProject *project,
-                       const char    *action_name)
+static void
+append_in_tree_order (GListModel  *themes,
+                      const char  *parent_id,
+                      GPtrArray   *order,
+                      guint        depth)
 {
-  GListModel *themes = G_LIST_MODEL (chorus_project_get_codebook (project));
-  GMenu *menu = g_menu_new ();
+  /* A codebook made by hand is a few dozen themes; quadratic is fine, and a loop cannot
+   * happen (the core refuses one), but depth is bounded all the same. */
+  if (depth > 64)
+    return;
 
   for (guint i = 0; i < g_list_model_get_n_items (themes); i++)
     {
       g_autoptr(ChorusTheme) theme = g_list_model_get_item (themes, i);
+
+      if (g_strcmp0 (chorus_theme_get_parent_id (theme), parent_id) != 0)
+        continue;
+
+      g_ptr_array_add (order, theme);
+      append_in_tree_order (themes, chorus_theme_get_id (theme), order, depth + 1);
+    }
+}
+
+GPtrArray *
+chorus_codebook_dup_tree_order (ChorusProject *project)
+{
+  GListModel *themes = G_LIST_MODEL (chorus_project_get_codebook (project));
+  GPtrArray *order = g_ptr_array_new ();
+
+  append_in_tree_order (themes, NULL, order, 0);
+  return order;
+}
+
+GMenu *
+chorus_theme_menu_new (ChorusProject *project,
+                       const char    *action_name)
+{
+  g_autoptr(GPtrArray) themes = chorus_codebook_dup_tree_order (project);
+  GMenu *menu = g_menu_new ();
+
+  for (guint i = 0; i < themes->len; i++)
+    {
+      ChorusTheme *theme = g_ptr_array_index (themes, i);
       g_autoptr(GMenuItem) item = g_menu_item_new (chorus_theme_get_name (theme), NULL);
 
       g_menu_item_set_action_and_target (item, action_name, "s", chorus_theme_get_id (theme));
@@ -37,15 +70,10 @@ ChorusTheme *
 chorus_codebook_get_theme_at (ChorusProject *project,
                               guint          position)
 {
-  GListModel *themes = G_LIST_MODEL (chorus_project_get_codebook (project));
-  g_autoptr(ChorusTheme) theme = NULL;
-
-  if (position >= g_list_model_get_n_items (themes))
-    return NULL;
+  g_autoptr(GPtrArray) themes = chorus_codebook_dup_tree_order (project);
 
   /* The codebook holds its own reference. */
-  theme = g_list_model_get_item (themes, position);
-  return theme;
+  return position < themes->len ? g_ptr_array_index (themes, position) : NULL;
 }
 
 gboolean

@@ -17,7 +17,10 @@ G_BEGIN_DECLS
  * first nine show their Ctrl+N shortcut. */
 GMenu       *chorus_theme_menu_new             (ChorusProject *project,
                                                 const char    *action_name) G_GNUC_WARN_UNUSED_RESULT;
-/* The theme at @position of the codebook, or NULL. */
+/* The themes as the codebook pane shows them: each followed by its sub-themes. The array
+ * holds no references; the codebook does. */
+GPtrArray   *chorus_codebook_dup_tree_order    (ChorusProject *project) G_GNUC_WARN_UNUSED_RESULT;
+/* The theme at @position of that order (Ctrl+1 is position 0), or NULL. */
 ChorusTheme *chorus_codebook_get_theme_at      (ChorusProject *project,
                                                 guint          position);
 /* Codes the whole item with the theme, or, when it already is, takes that coding away.

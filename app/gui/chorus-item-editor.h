@@ -1,4 +1,4 @@
-/* chorus-item-editor.h — editing and coding one piece of input
+/* chorus-item-editor.h — the dialog where one input item is edited and tagged with themes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,18 +14,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ChorusItemEditor, chorus_item_editor, CHORUS, ITEM_EDITOR, AdwWindow)
 
-/* @is_new: the item was just added for this editor; closing with its text still empty
- * removes it again. */
-ChorusItemEditor *chorus_item_editor_new           (GtkWindow        *parent,
-                                                    ChorusProject    *project,
-                                                    ChorusItem       *item,
-                                                    gboolean          is_new);
-ChorusItem       *chorus_item_editor_get_item      (ChorusItemEditor *self);
-GtkTextView      *chorus_item_editor_get_text_view (ChorusItemEditor *self);
-/* Writes the text typed so far into the project. */
-void              chorus_item_editor_commit        (ChorusItemEditor *self);
-/* Codes the selected text (or the whole item, with nothing selected) with the theme. */
-gboolean          chorus_item_editor_apply_theme   (ChorusItemEditor *self,
-                                                    ChorusTheme      *theme);
+/* A modal dialog; make it transient for the main window before presenting it. It closes
+ * itself when the item leaves the project. */
+GtkWidget     *chorus_item_editor_new           (ChorusProject    *project,
+                                                 ChorusItem       *item);
+ChorusProject *chorus_item_editor_get_project   (ChorusItemEditor *self);
+ChorusItem    *chorus_item_editor_get_item      (ChorusItemEditor *self);
+GtkTextView   *chorus_item_editor_get_text_view (ChorusItemEditor *self);
+/* Writes typing not yet committed to the project (it is otherwise committed after a pause). */
+void           chorus_item_editor_commit_text   (ChorusItemEditor *self);
 
 G_END_DECLS

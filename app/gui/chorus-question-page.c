@@ -607,12 +607,15 @@ chorus_question_page_edit_item (ChorusQuestionPage *self,
                                 gboolean            is_new)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  ChorusItemEditor *editor;
+  GtkWidget *editor;
 
   g_return_if_fail (CHORUS_IS_QUESTION_PAGE (self));
 
-  editor = chorus_item_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   self->project, item, is_new);
+  /* The editor knows a new item by its empty text: left empty, it is removed again. */
+  (void) is_new;
+  editor = chorus_item_editor_new (self->project, item);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
   gtk_window_present (GTK_WINDOW (editor));
 }
 

@@ -7,7 +7,9 @@
  */
 #pragma once
 
+#include "chorus-codebook-pane.h"
 #include "chorus-draft-pane.h"
+#include "chorus-engagement-page.h"
 #include "chorus-question-page.h"
 #include "chorus-section-page.h"
 #include "chorus-welcome-page.h"
@@ -84,6 +86,9 @@ struct _ChorusWindow
   ChorusQuestionPage   *question_page;
   ChorusDraftPane      *draft_pane;
   ChorusSectionPage    *section_page;
+  /* Made in code: the codebook pane in its flap, the engagement page in the content stack. */
+  ChorusCodebookPane   *codebook_pane;
+  ChorusEngagementPage *engagement_page;
 };
 
 /* chorus-window.c */

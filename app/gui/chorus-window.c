@@ -328,6 +328,8 @@ chorus_window_set_project (ChorusWindow  *self,
   chorus_question_page_set_project (self->question_page, NULL);
   chorus_draft_pane_set_project (self->draft_pane, NULL);
   chorus_section_page_set_project (self->section_page, NULL);
+  chorus_codebook_pane_set_project (self->codebook_pane, NULL);
+  chorus_engagement_page_set_project (self->engagement_page, NULL);
   g_set_object (&self->project, project);
 
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_project);
@@ -361,6 +363,8 @@ chorus_window_set_project (ChorusWindow  *self,
   chorus_question_page_set_project (self->question_page, project);
   chorus_draft_pane_set_project (self->draft_pane, project);
   chorus_section_page_set_project (self->section_page, project);
+  chorus_codebook_pane_set_project (self->codebook_pane, project);
+  chorus_engagement_page_set_project (self->engagement_page, project);
   chorus_window_build_outline (self);
   _chorus_window_update_title (self);
   _chorus_window_update_actions (self);
@@ -902,6 +906,30 @@ chorus_window_set_property (GObject      *object,
     }
 }
 
+/* A theme chosen in the codebook pane goes on the selected input, as Ctrl+N would. */
+static void
+chorus_window_theme_activated_cb (ChorusWindow *self,
+                                  ChorusTheme  *theme)
+{
+  if (chorus_question_page_get_selected_item (self->question_page) == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay,
+                                   adw_toast_new (_("Select the input to code first")));
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (self->question_page), "input.theme", "s",
+                              chorus_theme_get_id (theme));
+}
+
+static void
+chorus_window_show_theme_input_cb (ChorusWindow *self,
+                                   const char   *theme_id)
+{
+  _chorus_window_show_view (self, "questions");
+  chorus_item_filter_set_theme_id (chorus_question_page_get_filter (self->question_page), theme_id);
+}
+
 /* The editors that hold typing back: what they hold goes into the project now. */
 static void
 chorus_window_commit_editors_cb (ChorusWindow *self,
@@ -1003,6 +1031,16 @@ chorus_window_init (ChorusWindow *self)
   g_signal_connect_object (drop_target, "drop",
                            G_CALLBACK (chorus_window_drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+
+  self->codebook_pane = CHORUS_CODEBOOK_PANE (chorus_codebook_pane_new ());
+  adw_bin_set_child (self->codebook_slot, GTK_WIDGET (self->codebook_pane));
+  g_signal_connect_object (self->codebook_pane, "theme-activated",
+                           G_CALLBACK (chorus_window_theme_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->codebook_pane, "show-theme-input",
+                           G_CALLBACK (chorus_window_show_theme_input_cb), self, G_CONNECT_SWAPPED);
+
+  self->engagement_page = CHORUS_ENGAGEMENT_PAGE (chorus_engagement_page_new ());
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->engagement_page), "engagement");
 
   self->last_outline_position = GTK_INVALID_LIST_POSITION;
   g_signal_connect (self, "commit-edits", G_CALLBACK (chorus_window_commit_editors_cb), NULL);

@@ -86,7 +86,7 @@ def main():
         # Add an item: the editor opens on it.
         click(find(frame, "push button", contains="Add Input", showing=False))
         editor = find(app, None, "New Input", showing=False)
-        text = find(editor, "text", "What was said", showing=False)
+        text = find(editor, "text", contains="Input text", showing=False)
         set_text(text, NEW_TEXT)
         wait_for("the typed text", lambda: get_text(text) == NEW_TEXT)
         log("typed the input")
@@ -100,7 +100,7 @@ def main():
         wait_for("the coding in the editor's list of themes",
                  lambda: any("Parking" in safe_name(n) for n in find_all(editor, "label", showing=False)))
         log("tagged “Parking” with the first theme")
-        click(find(editor, "push button", contains="Done", showing=False))
+        click(find(editor, "push button", contains="Add", showing=False))
         wait_for("the editor to close",
                  lambda: not find_all(app, None, "New Input", showing=False), timeout=10)
 
