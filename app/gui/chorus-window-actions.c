@@ -4,9 +4,14 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "chorus-application.h"
+#include "chorus-import-dialog.h"
+#include "chorus-merge-dialog.h"
+#include "chorus-notes-import-dialog.h"
 #include "chorus-window-private.h"
 
 /* Enough to find anything worth jumping to; the list stays quick to build at 100,000 items. */
@@ -28,6 +33,11 @@ _chorus_window_update_actions (ChorusWindow *self)
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_project);
   gtk_widget_action_set_enabled (widget, "win.toggle-codebook", has_project);
   gtk_widget_action_set_enabled (widget, "win.view", has_project);
+  gtk_widget_action_set_enabled (widget, "win.import-csv", has_project);
+  gtk_widget_action_set_enabled (widget, "win.import-notes", has_project);
+  gtk_widget_action_set_enabled (widget, "win.merge", has_project);
+  gtk_widget_action_set_enabled (widget, "win.import-csv-file", has_project);
+  gtk_widget_action_set_enabled (widget, "win.import-notes-file", has_project);
 }
 
 void
@@ -730,6 +740,169 @@ _chorus_window_clear_search (ChorusWindow *self)
     gtk_search_bar_set_search_mode (self->search_bar, FALSE);
 }
 
+/* Import and merge ------------------------------------------------------------------------ */
+
+typedef enum
+{
+  IMPORT_SURVEY,
+  IMPORT_NOTES,
+  IMPORT_MERGE,
+} ImportKind;
+
+static void
+chorus_window_imported_cb (ChorusWindow *self,
+                           const char   *report)
+{
+  g_auto(GStrv) lines = g_strsplit (report != NULL ? report : "", "\n", -1);
+  const char *summary = NULL;
+
+  /* The report's first line names the file and says what was added: the toast's one line. */
+  for (guint i = 0; lines[i] != NULL && summary == NULL; i++)
+    if (*g_strstrip (lines[i]) != '\0' && strstr (lines[i], " → ") == NULL)
+      summary = lines[i];
+
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (summary != NULL ? summary : _("Imported")));
+}
+
+static void
+chorus_window_start_import (ChorusWindow *self,
+                            ImportKind    kind,
+                            GFile        *file)
+{
+  GtkWidget *dialog;
+
+  if (self->project == NULL)
+    return;
+
+  switch (kind)
+    {
+    case IMPORT_NOTES:
+      dialog = GTK_WIDGET (chorus_notes_import_dialog_new (GTK_WINDOW (self), self->project, file));
+      break;
+
+    case IMPORT_MERGE:
+      dialog = GTK_WIDGET (chorus_merge_dialog_new (GTK_WINDOW (self), self->project, file));
+      break;
+
+    case IMPORT_SURVEY:
+    default:
+      dialog = GTK_WIDGET (chorus_import_dialog_new (GTK_WINDOW (self), self->project, file));
+      break;
+    }
+
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (chorus_window_imported_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+chorus_window_import_chooser_response_cb (GtkFileChooserNative *chooser,
+                                          int                   response,
+                                          ChorusWindow         *self)
+{
+  ImportKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "import-kind"));
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        chorus_window_start_import (self, kind, file);
+    }
+
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+}
+
+static void
+chorus_window_choose_import (ChorusWindow *self,
+                             ImportKind    kind)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *chooser;
+  const char *title;
+
+  if (self->project == NULL)
+    return;
+
+  switch (kind)
+    {
+    case IMPORT_NOTES:
+      title = _("Import Focus-Group Notes");
+      gtk_file_filter_set_name (filter, _("Notes (text or Markdown)"));
+      gtk_file_filter_add_suffix (filter, "txt");
+      gtk_file_filter_add_suffix (filter, "md");
+      gtk_file_filter_add_mime_type (filter, "text/plain");
+      gtk_file_filter_add_mime_type (filter, "text/markdown");
+      break;
+
+    case IMPORT_MERGE:
+      title = _("Merge a Colleague’s File");
+      gtk_file_filter_set_name (filter, _("Responses"));
+      gtk_file_filter_add_suffix (filter, "chorus");
+      gtk_file_filter_add_mime_type (filter, "application/x-chorus+xml");
+      break;
+
+    case IMPORT_SURVEY:
+    default:
+      title = _("Import a Survey Spreadsheet");
+      gtk_file_filter_set_name (filter, _("Spreadsheets (CSV)"));
+      gtk_file_filter_add_suffix (filter, "csv");
+      gtk_file_filter_add_suffix (filter, "tsv");
+      gtk_file_filter_add_suffix (filter, "txt");
+      gtk_file_filter_add_mime_type (filter, "text/csv");
+      break;
+    }
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_object_set_data (G_OBJECT (chooser), "import-kind", GINT_TO_POINTER (kind));
+  g_signal_connect_object (chooser, "response",
+                           G_CALLBACK (chorus_window_import_chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+chorus_window_import_csv_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  chorus_window_choose_import (CHORUS_WINDOW (widget), IMPORT_SURVEY);
+}
+
+static void
+chorus_window_import_notes_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  chorus_window_choose_import (CHORUS_WINDOW (widget), IMPORT_NOTES);
+}
+
+static void
+chorus_window_merge_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  chorus_window_choose_import (CHORUS_WINDOW (widget), IMPORT_MERGE);
+}
+
+/* A file dropped on the window: straight to the assistant, no chooser. */
+static void
+chorus_window_import_file_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  chorus_window_start_import (CHORUS_WINDOW (widget),
+                              g_str_equal (action_name, "win.import-notes-file") ? IMPORT_NOTES
+                                                                                 : IMPORT_SURVEY,
+                              file);
+}
+
 void
 _chorus_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -758,6 +931,15 @@ _chorus_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toggle-codebook", NULL,
                                    chorus_window_toggle_codebook_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", chorus_window_view_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv", NULL,
+                                   chorus_window_import_csv_action);
+  gtk_widget_class_install_action (widget_class, "win.import-notes", NULL,
+                                   chorus_window_import_notes_action);
+  gtk_widget_class_install_action (widget_class, "win.merge", NULL, chorus_window_merge_action);
+  gtk_widget_class_install_action (widget_class, "win.import-csv-file", "s",
+                                   chorus_window_import_file_action);
+  gtk_widget_class_install_action (widget_class, "win.import-notes-file", "s",
+                                   chorus_window_import_file_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open", NULL);
@@ -773,6 +955,8 @@ _chorus_window_class_add_actions (GtkWidgetClass *widget_class)
                                        "win.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
+                                       "win.import-csv", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK,
                                        "win.toggle-codebook", NULL);

@@ -10,6 +10,8 @@
 #include "chorus-item-row.h"
 #include "chorus-outline-node.h"
 #include "chorus-question-page.h"
+#include "chorus-import-dialog.h"
+#include "chorus-notes-import-dialog.h"
 #include "chorus-window-private.h"
 
 static char *
@@ -643,6 +645,61 @@ test_window_search (void)
   destroy_window (window);
 }
 
+static GtkWindow *
+find_toplevel_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* A survey or notes file dropped on the window opens its import assistant on that file; the
+ * import actions need a response to import into. */
+static void
+test_window_import_actions (void)
+{
+  g_autoptr(ChorusProject) project = load_example ();
+  g_autofree char *survey = g_test_build_filename (G_TEST_DIST, "data", "import", "survey-staff.csv", NULL);
+  g_autofree char *notes = g_test_build_filename (G_TEST_DIST, "data", "import", "focus-group-1.md", NULL);
+  g_autoptr(GFile) survey_file = g_file_new_for_path (survey);
+  g_autoptr(GFile) notes_file = g_file_new_for_path (notes);
+  g_autofree char *survey_uri = g_file_get_uri (survey_file);
+  g_autofree char *notes_uri = g_file_get_uri (notes_file);
+  ChorusWindow *window = create_window ();
+  GtkWindow *dialog;
+
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-csv-file", "s",
+                                              survey_uri) &&
+                  find_toplevel_of_type (CHORUS_TYPE_IMPORT_DIALOG) != NULL);
+
+  chorus_window_set_project (window, project);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-csv-file", "s",
+                                             survey_uri));
+  dialog = find_toplevel_of_type (CHORUS_TYPE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (g_file_equal (chorus_import_dialog_get_file (CHORUS_IMPORT_DIALOG (dialog)),
+                               survey_file));
+  g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+  gtk_window_destroy (dialog);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-notes-file", "s",
+                                             notes_uri));
+  dialog = find_toplevel_of_type (CHORUS_TYPE_NOTES_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  chorus_gui_test_flush ();
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -666,6 +723,7 @@ main (int   argc,
   g_test_add_func ("/window/save-fails", test_window_save_fails);
   g_test_add_func ("/window/autosave-restore", test_window_autosave_restore);
   g_test_add_func ("/window/search", test_window_search);
+  g_test_add_func ("/window/import-actions", test_window_import_actions);
 
   return g_test_run ();
 }
