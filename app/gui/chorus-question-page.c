@@ -33,6 +33,8 @@ struct _ChorusQuestionPage
   /* Set while the dropdowns' lists are rebuilt. */
   gboolean            rebuilding_choices;
   GSettings          *settings;
+  /* Showing the input behind a chart's bar across every question, not one question's. */
+  gboolean            all_questions;
 
   GtkLabel           *context_label;
   GtkLabel           *number_label;
@@ -73,7 +75,7 @@ chorus_question_page_filter_item_cb (gpointer item,
 {
   ChorusQuestionPage *self = user_data;
 
-  if (self->question == NULL || self->item_filter == NULL)
+  if ((self->question == NULL && !self->all_questions) || self->item_filter == NULL)
     return FALSE;
 
   return chorus_item_filter_matches (self->item_filter, item);
@@ -91,6 +93,8 @@ chorus_question_page_update_count (ChorusQuestionPage *self)
   if (self->project != NULL && self->question != NULL)
     n_total = chorus_stats_count_question (chorus_project_get_stats (self->project),
                                            chorus_question_get_id (self->question));
+  else if (self->project != NULL && self->all_questions)
+    n_total = chorus_stats_get_n_items (chorus_project_get_stats (self->project));
 
   if (filtered)
     /* Translators: input items shown by the filters, of all under the question: "12 of 48" */
@@ -213,11 +217,22 @@ chorus_question_page_update_question (ChorusQuestionPage *self)
       reference = chorus_question_get_reference (question);
     }
 
+  if (question == NULL && self->all_questions)
+    {
+      context = g_strdup (_("From the dashboard"));
+      gtk_label_set_label (self->number_label, _("All Questions"));
+      gtk_label_set_label (self->text_label,
+                           _("The input behind the chart you chose, from every question it "
+                             "came from. Choose a question in the outline to go back to it."));
+    }
+  else
+    {
+      gtk_label_set_label (self->number_label,
+                           question ? chorus_question_get_number (question) : "");
+      gtk_label_set_label (self->text_label, question ? chorus_question_get_text (question) : "");
+    }
   gtk_label_set_label (self->context_label, context ? context : "");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->context_label), context);
-  gtk_label_set_label (self->number_label,
-                       question ? chorus_question_get_number (question) : "");
-  gtk_label_set_label (self->text_label, question ? chorus_question_get_text (question) : "");
   gtk_label_set_label (self->reference_label, reference ? reference : "");
   gtk_widget_set_visible (GTK_WIDGET (self->reference_label),
                           reference != NULL && *reference != '\0');
@@ -432,6 +447,33 @@ chorus_question_page_item_filter_changed_cb (ChorusQuestionPage *self,
                         ? changes[change] : GTK_FILTER_CHANGE_DIFFERENT);
   chorus_question_page_update_filter_bar (self);
   chorus_question_page_update_count (self);
+}
+
+static void chorus_question_page_update_actions (ChorusQuestionPage *self);
+
+void
+chorus_question_page_show_hit (ChorusQuestionPage   *self,
+                               const ChorusChartHit *hit)
+{
+  g_return_if_fail (CHORUS_IS_QUESTION_PAGE (self));
+  g_return_if_fail (hit != NULL);
+
+  if (self->item_filter == NULL)
+    return;
+
+  /* A bar for one question is that question's input; any other bar spans the consultation. */
+  if (!(hit->fields & CHORUS_CHART_HIT_QUESTION))
+    {
+      self->all_questions = TRUE;
+      g_clear_object (&self->question);
+      chorus_question_page_update_question (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
+    }
+
+  chorus_item_filter_set_from_hit (self->item_filter, hit);
+  gtk_filter_changed (GTK_FILTER (self->items_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  chorus_question_page_update_count (self);
+  chorus_question_page_update_actions (self);
 }
 
 ChorusItemFilter *
@@ -1139,6 +1181,9 @@ chorus_question_page_set_question (ChorusQuestionPage *self,
 {
   g_return_if_fail (CHORUS_IS_QUESTION_PAGE (self));
   g_return_if_fail (question == NULL || CHORUS_IS_QUESTION (question));
+
+  if (question != NULL)
+    self->all_questions = FALSE;
 
   if (!g_set_object (&self->question, question))
     return;

@@ -26,6 +26,10 @@ GListModel     *chorus_question_page_get_items    (ChorusQuestionPage *self);
 /* The filter bar's criteria; a chart click sets them with chorus_item_filter_set_from_hit(). */
 ChorusItemFilter *chorus_question_page_get_filter (ChorusQuestionPage *self);
 void            chorus_question_page_clear_filters (ChorusQuestionPage *self);
+/* Exactly the input behind a chart's bar; across all questions unless the bar is one
+ * question's. Selecting a question afterwards returns to it. */
+void            chorus_question_page_show_hit     (ChorusQuestionPage   *self,
+                                                   const ChorusChartHit *hit);
 ChorusItem     *chorus_question_page_get_selected_item (ChorusQuestionPage *self);
 void            chorus_question_page_select_item  (ChorusQuestionPage *self,
                                                    ChorusItem         *item);

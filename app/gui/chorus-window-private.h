@@ -8,6 +8,7 @@
 #pragma once
 
 #include "chorus-codebook-pane.h"
+#include "chorus-dashboard.h"
 #include "chorus-draft-pane.h"
 #include "chorus-engagement-page.h"
 #include "chorus-question-page.h"
@@ -89,6 +90,7 @@ struct _ChorusWindow
   /* Made in code: the codebook pane in its flap, the engagement page in the content stack. */
   ChorusCodebookPane   *codebook_pane;
   ChorusEngagementPage *engagement_page;
+  ChorusDashboard      *dashboard;
 };
 
 /* chorus-window.c */

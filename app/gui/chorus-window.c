@@ -143,6 +143,7 @@ chorus_window_outline_selection_changed_cb (ChorusWindow       *self,
       chorus_question_page_set_question (self->question_page,
                                          chorus_outline_node_get_question (node));
       chorus_draft_pane_set_question (self->draft_pane, chorus_outline_node_get_question (node));
+      gtk_widget_set_visible (GTK_WIDGET (self->draft_pane), TRUE);
       gtk_stack_set_visible_child_name (self->content_stack, "question");
     }
   else
@@ -266,6 +267,20 @@ _chorus_window_show_view (ChorusWindow *self,
                                          ? self->last_outline_position : 0);
 }
 
+/* The dashboard charts what the input list is filtered to, group and activity. */
+static void
+chorus_window_input_filter_changed_cb (ChorusWindow     *self,
+                                       int               change,
+                                       ChorusItemFilter *filter)
+{
+  const char *group_id = chorus_item_filter_get_group_id (filter);
+  const char *activity_id = chorus_item_filter_get_activity_id (filter);
+
+  chorus_dashboard_set_filters (self->dashboard,
+                                group_id != NULL && *group_id != '\0' ? group_id : NULL,
+                                activity_id != NULL && *activity_id != '\0' ? activity_id : NULL);
+}
+
 ChorusWindow *
 chorus_window_new (GtkApplication *application)
 {
@@ -330,6 +345,7 @@ chorus_window_set_project (ChorusWindow  *self,
   chorus_section_page_set_project (self->section_page, NULL);
   chorus_codebook_pane_set_project (self->codebook_pane, NULL);
   chorus_engagement_page_set_project (self->engagement_page, NULL);
+  chorus_dashboard_set_project (self->dashboard, NULL);
   g_set_object (&self->project, project);
 
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), has_project);
@@ -365,6 +381,10 @@ chorus_window_set_project (ChorusWindow  *self,
   chorus_section_page_set_project (self->section_page, project);
   chorus_codebook_pane_set_project (self->codebook_pane, project);
   chorus_engagement_page_set_project (self->engagement_page, project);
+  chorus_dashboard_set_project (self->dashboard, project);
+  g_signal_connect_object (chorus_question_page_get_filter (self->question_page), "changed",
+                           G_CALLBACK (chorus_window_input_filter_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   chorus_window_build_outline (self);
   _chorus_window_update_title (self);
   _chorus_window_update_actions (self);
@@ -930,6 +950,29 @@ chorus_window_show_theme_input_cb (ChorusWindow *self,
   chorus_item_filter_set_theme_id (chorus_question_page_get_filter (self->question_page), theme_id);
 }
 
+/* A bar, segment or cell of a chart: exactly the input behind it, in the input list. */
+static void
+chorus_window_show_items_cb (ChorusWindow         *self,
+                             const ChorusChartHit *hit)
+{
+  if ((hit->fields & CHORUS_CHART_HIT_QUESTION) && hit->question_id != NULL)
+    {
+      chorus_window_select_question (self, hit->question_id);
+    }
+  else
+    {
+      /* Input from many questions: no question is selected, and there is no answer to draft. */
+      if (self->outline_selection != NULL)
+        gtk_single_selection_set_selected (self->outline_selection, GTK_INVALID_LIST_POSITION);
+      gtk_list_box_unselect_all (self->places_list);
+      chorus_draft_pane_set_question (self->draft_pane, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->draft_pane), FALSE);
+      gtk_stack_set_visible_child_name (self->content_stack, "question");
+    }
+
+  chorus_question_page_show_hit (self->question_page, hit);
+}
+
 /* The editors that hold typing back: what they hold goes into the project now. */
 static void
 chorus_window_commit_editors_cb (ChorusWindow *self,
@@ -1038,6 +1081,11 @@ chorus_window_init (ChorusWindow *self)
                            G_CALLBACK (chorus_window_theme_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->codebook_pane, "show-theme-input",
                            G_CALLBACK (chorus_window_show_theme_input_cb), self, G_CONNECT_SWAPPED);
+
+  self->dashboard = CHORUS_DASHBOARD (chorus_dashboard_new ());
+  gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->dashboard), "dashboard");
+  g_signal_connect_object (self->dashboard, "show-items",
+                           G_CALLBACK (chorus_window_show_items_cb), self, G_CONNECT_SWAPPED);
 
   self->engagement_page = CHORUS_ENGAGEMENT_PAGE (chorus_engagement_page_new ());
   gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->engagement_page), "engagement");

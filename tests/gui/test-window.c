@@ -700,6 +700,50 @@ test_window_import_actions (void)
   destroy_window (window);
 }
 
+/* Clicking a theme's bar on the dashboard lists exactly the items the core counts for it,
+ * from every question; choosing a question goes back to that question's input. */
+static void
+test_window_dashboard_click (void)
+{
+  g_autoptr(ChorusProject) project = load_example ();
+  ChorusWindow *window = create_window ();
+  GListModel *themes = G_LIST_MODEL (chorus_project_get_codebook (project));
+  ChorusStats *stats = chorus_project_get_stats (project);
+
+  chorus_window_set_project (window, project);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "dashboard");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "dashboard");
+
+  for (guint i = 0; i < g_list_model_get_n_items (themes); i++)
+    {
+      g_autoptr(ChorusTheme) theme = g_list_model_get_item (themes, i);
+      ChorusChartHit hit = { 0, };
+      GListModel *shown;
+
+      hit.target = CHORUS_CHART_TARGET_BAR;
+      hit.fields = CHORUS_CHART_HIT_THEME;
+      hit.theme_id = chorus_theme_get_id (theme);
+      g_signal_emit_by_name (window->dashboard, "show-items", &hit);
+
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "question");
+      shown = chorus_question_page_get_items (window->question_page);
+      g_assert_cmpuint (g_list_model_get_n_items (shown), ==,
+                        chorus_stats_count_theme (stats, chorus_theme_get_id (theme)));
+      for (guint j = 0; j < g_list_model_get_n_items (shown); j++)
+        {
+          g_autoptr(ChorusItem) item = g_list_model_get_item (shown, j);
+
+          g_assert_true (chorus_item_has_theme (item, chorus_theme_get_id (theme)));
+        }
+    }
+
+  g_assert_true (chorus_window_select_question (window, "t-q1"));
+  g_assert_cmpuint (g_list_model_get_n_items (chorus_question_page_get_items (window->question_page)), <=,
+                    chorus_stats_count_question (stats, "t-q1"));
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -724,6 +768,7 @@ main (int   argc,
   g_test_add_func ("/window/autosave-restore", test_window_autosave_restore);
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/import-actions", test_window_import_actions);
+  g_test_add_func ("/window/dashboard-click", test_window_dashboard_click);
 
   return g_test_run ();
 }
