@@ -9,9 +9,11 @@
 #include <glib/gi18n.h>
 
 #include "chorus-application.h"
+#include "chorus-export-dialog.h"
 #include "chorus-import-dialog.h"
 #include "chorus-merge-dialog.h"
 #include "chorus-notes-import-dialog.h"
+#include "chorus-print-operation.h"
 #include "chorus-window-private.h"
 
 /* Enough to find anything worth jumping to; the list stays quick to build at 100,000 items. */
@@ -36,6 +38,8 @@ _chorus_window_update_actions (ChorusWindow *self)
   gtk_widget_action_set_enabled (widget, "win.import-csv", has_project);
   gtk_widget_action_set_enabled (widget, "win.import-notes", has_project);
   gtk_widget_action_set_enabled (widget, "win.merge", has_project);
+  gtk_widget_action_set_enabled (widget, "win.export", has_project);
+  gtk_widget_action_set_enabled (widget, "win.print", has_project);
   gtk_widget_action_set_enabled (widget, "win.import-csv-file", has_project);
   gtk_widget_action_set_enabled (widget, "win.import-notes-file", has_project);
 }
@@ -903,6 +907,105 @@ chorus_window_import_file_action (GtkWidget  *widget,
                               file);
 }
 
+/* Export and print ------------------------------------------------------------------------ */
+
+static void
+chorus_window_open_exported_cb (AdwToast     *toast,
+                                ChorusWindow *self)
+{
+  GFile *file = g_object_get_data (G_OBJECT (toast), "file");
+
+  if (file != NULL)
+    chorus_export_dialog_open_file (GTK_WINDOW (self), file);
+}
+
+static void
+chorus_window_exported_cb (ChorusWindow *self,
+                           GFile        *file)
+{
+  g_autofree char *basename = g_file_get_basename (file);
+  g_autofree char *name = g_filename_display_name (basename);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  /* Translators: %s is the exported file's name */
+  title = g_strdup_printf (_("Exported “%s”"), name);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
+  g_signal_connect_object (toast, "button-clicked",
+                           G_CALLBACK (chorus_window_open_exported_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+chorus_window_export_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  ChorusWindow *self = CHORUS_WINDOW (widget);
+  const char *name = parameter != NULL ? g_variant_get_string (parameter, NULL) : "pdf";
+  ChorusExportFormat format = CHORUS_EXPORT_FORMAT_PDF;
+  ChorusExportDialog *dialog;
+
+  if (self->project == NULL)
+    return;
+
+  if (g_str_equal (name, "xml"))
+    format = CHORUS_EXPORT_FORMAT_XML;
+  else if (g_str_equal (name, "csv"))
+    format = CHORUS_EXPORT_FORMAT_CSV;
+
+  /* What is being typed belongs in the export. */
+  _chorus_window_commit_edits (self);
+  dialog = chorus_export_dialog_new (GTK_WINDOW (self), self->project, format);
+  g_signal_connect_object (dialog, "exported", G_CALLBACK (chorus_window_exported_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+chorus_window_print_done_cb (GtkPrintOperation       *operation,
+                             GtkPrintOperationResult  result,
+                             ChorusWindow            *self)
+{
+  const GError *layout_error = chorus_print_operation_get_layout_error (CHORUS_PRINT_OPERATION (operation));
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      _chorus_window_show_error (self, _("Could Not Print"),
+                                 error != NULL ? error->message : _("The printer reported an error."));
+    }
+  else if (layout_error != NULL)
+    {
+      _chorus_window_show_error (self, _("Could Not Print"), layout_error->message);
+    }
+}
+
+static void
+chorus_window_print_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  ChorusWindow *self = CHORUS_WINDOW (widget);
+  g_autoptr(ChorusPrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->project == NULL)
+    return;
+
+  _chorus_window_commit_edits (self);
+  operation = chorus_print_operation_new (self->project);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (chorus_window_print_done_cb), self, 0);
+  if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                               GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    _chorus_window_show_error (self, _("Could Not Print"), error->message);
+}
+
 void
 _chorus_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -936,6 +1039,8 @@ _chorus_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-notes", NULL,
                                    chorus_window_import_notes_action);
   gtk_widget_class_install_action (widget_class, "win.merge", NULL, chorus_window_merge_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", chorus_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, chorus_window_print_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv-file", "s",
                                    chorus_window_import_file_action);
   gtk_widget_class_install_action (widget_class, "win.import-notes-file", "s",
@@ -957,6 +1062,10 @@ _chorus_window_class_add_actions (GtkWidgetClass *widget_class)
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "win.import-csv", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", "s", "pdf");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK,
                                        "win.toggle-codebook", NULL);

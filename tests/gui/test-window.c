@@ -10,6 +10,7 @@
 #include "chorus-item-row.h"
 #include "chorus-outline-node.h"
 #include "chorus-question-page.h"
+#include "chorus-export-dialog.h"
 #include "chorus-import-dialog.h"
 #include "chorus-notes-import-dialog.h"
 #include "chorus-window-private.h"
@@ -744,6 +745,27 @@ test_window_dashboard_click (void)
   destroy_window (window);
 }
 
+/* Export › XML opens the export dialog on XML, for this response. */
+static void
+test_window_export_action (void)
+{
+  g_autoptr(ChorusProject) project = load_example ();
+  ChorusWindow *window = create_window ();
+  GtkWindow *dialog;
+
+  chorus_window_set_project (window, project);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", "s", "xml"));
+  dialog = find_toplevel_of_type (CHORUS_TYPE_EXPORT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpint (chorus_export_dialog_get_format (CHORUS_EXPORT_DIALOG (dialog)), ==,
+                   CHORUS_EXPORT_FORMAT_XML);
+  g_assert_true (chorus_export_dialog_get_project (CHORUS_EXPORT_DIALOG (dialog)) == project);
+  gtk_window_destroy (dialog);
+  chorus_gui_test_flush ();
+
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -769,6 +791,7 @@ main (int   argc,
   g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/import-actions", test_window_import_actions);
   g_test_add_func ("/window/dashboard-click", test_window_dashboard_click);
+  g_test_add_func ("/window/export-action", test_window_export_action);
 
   return g_test_run ();
 }
