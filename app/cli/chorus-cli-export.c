@@ -1,70 +1,103 @@
-/* chorus-cli-export.c — "chorus-cli export": the submission as PDF or XML, the input as CSV
+/* chorus-cli-export.c — "chorus-cli export": the submission as PDF, XML or CSV
+ *
+ * The options are those of ChorusExportOptions, the same the window's export
+ * dialog offers; see docs/export.md for what each file holds.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
-#include <chorus.h>
-
 #include "chorus-cli-private.h"
+
+typedef enum
+{
+  EXPORT_FORMAT_NONE,
+  EXPORT_FORMAT_PDF,
+  EXPORT_FORMAT_XML,
+  EXPORT_FORMAT_CSV,
+} ExportFormat;
+
+static ExportFormat
+parse_format (const char *name)
+{
+  if (name == NULL)
+    return EXPORT_FORMAT_NONE;
+  if (g_ascii_strcasecmp (name, "pdf") == 0)
+    return EXPORT_FORMAT_PDF;
+  if (g_ascii_strcasecmp (name, "xml") == 0)
+    return EXPORT_FORMAT_XML;
+  if (g_ascii_strcasecmp (name, "csv") == 0)
+    return EXPORT_FORMAT_CSV;
+
+  return EXPORT_FORMAT_NONE;
+}
+
+/* "out.PDF" → pdf, so that -o alone is enough when the name says it. */
+static ExportFormat
+format_from_extension (const char *path)
+{
+  const char *dot = strrchr (path, '.');
+
+  return dot != NULL && strchr (dot, G_DIR_SEPARATOR) == NULL ? parse_format (dot + 1)
+                                                              : EXPORT_FORMAT_NONE;
+}
 
 int
 chorus_cli_export (int    argc,
                    char **argv)
 {
-  g_autofree char *format = NULL;
-  g_autofree char *output = NULL;
+  g_autofree char *format_name = NULL;
   g_autofree char *paper = NULL;
-  gboolean no_input_tables = FALSE;
+  g_autofree char *output = NULL;
+  gboolean no_input = FALSE;
   gboolean no_charts = FALSE;
+  gboolean include_input = FALSE;
   gboolean include_unpublished = FALSE;
   gboolean redact_authors = FALSE;
-  gboolean include_input = FALSE;
   const GOptionEntry entries[] = {
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format,
-      N_("What to write: pdf, xml or csv"), N_("FORMAT") },
+    { "format", 'F', 0, G_OPTION_ARG_STRING, &format_name,
+      N_("pdf, xml or csv; taken from OUT’s extension when left out"), N_("FORMAT") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Where to write it"), N_("OUT") },
+      N_("Where to write the export (replaced if it exists)"), N_("OUT") },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper,
-      N_("PDF paper size: a4 (the default) or letter"), N_("SIZE") },
-    { "no-input-tables", 0, 0, G_OPTION_ARG_NONE, &no_input_tables,
-      N_("PDF: leave out the tables of what people said"), NULL },
+      N_("PDF: the paper size, a4 (the default) or letter"), N_("SIZE") },
+    { "no-input", 0, 0, G_OPTION_ARG_NONE, &no_input,
+      N_("PDF: leave out the tables of input under each question"), NULL },
     { "no-charts", 0, 0, G_OPTION_ARG_NONE, &no_charts,
       N_("PDF: leave out the summary charts"), NULL },
-    { "include-unpublished", 0, 0, G_OPTION_ARG_NONE, &include_unpublished,
-      N_("Include input marked as not for publication"), NULL },
-    { "redact-authors", 0, 0, G_OPTION_ARG_NONE, &redact_authors,
-      N_("Leave out the names of the people who gave input"), NULL },
     { "include-input", 0, 0, G_OPTION_ARG_NONE, &include_input,
-      N_("XML: include the coded input itself, not only the counts"), NULL },
+      N_("XML: add the coded input item by item, besides the counts"), NULL },
+    { "include-unpublished", 0, 0, G_OPTION_ARG_NONE, &include_unpublished,
+      N_("Include the text of items not marked for publication"), NULL },
+    { "redact-authors", 0, 0, G_OPTION_ARG_NONE, &redact_authors,
+      N_("Leave out who said what"), NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(ChorusProject) project = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
   ChorusExportOptions options;
+  ExportFormat format;
   gboolean written;
 
   context = chorus_cli_context_new (_("FILE.chorus"),
-                                    _("Write the submission as a typeset PDF or schema-valid XML, "
-                                      "or the coded input as a spreadsheet-safe CSV."),
+                                    _("Export the submission: the typeset PDF, the XML the "
+                                      "department’s portal reads, or a CSV of the coded input."),
                                     entries);
   if (!chorus_cli_parse (context, "export", &argc, &argv))
     return CHORUS_CLI_EXIT_BAD_USAGE;
 
   if (argc != 2)
     {
-      chorus_cli_usage_error ("export", argc < 2 ? _("FILE.chorus is required")
-                                                 : _("one FILE.chorus at a time"));
-      return CHORUS_CLI_EXIT_BAD_USAGE;
-    }
-  if (format == NULL ||
-      (g_strcmp0 (format, "pdf") != 0 && g_strcmp0 (format, "xml") != 0 &&
-       g_strcmp0 (format, "csv") != 0))
-    {
-      chorus_cli_usage_error ("export", _("--format pdf, xml or csv is required"));
+      if (argc > 2)
+        chorus_cli_usage_error ("export", _("unexpected argument “%s”"), argv[2]);
+      else
+        chorus_cli_usage_error ("export", _("no file given"));
       return CHORUS_CLI_EXIT_BAD_USAGE;
     }
   if (output == NULL)
@@ -72,11 +105,46 @@ chorus_cli_export (int    argc,
       chorus_cli_usage_error ("export", _("-o OUT is required"));
       return CHORUS_CLI_EXIT_BAD_USAGE;
     }
-  if (paper != NULL && g_strcmp0 (paper, "a4") != 0 && g_strcmp0 (paper, "letter") != 0)
+
+  format = format_name != NULL ? parse_format (format_name) : format_from_extension (output);
+  if (format == EXPORT_FORMAT_NONE)
     {
-      chorus_cli_usage_error ("export", _("--paper is a4 or letter, not “%s”"), paper);
+      if (format_name != NULL)
+        chorus_cli_usage_error ("export", _("unknown format “%s”; use pdf, xml or csv"),
+                                format_name);
+      else
+        chorus_cli_usage_error ("export", _("--format pdf, xml or csv is required"));
       return CHORUS_CLI_EXIT_BAD_USAGE;
     }
+
+  /* An option that would do nothing is a misunderstanding worth naming. */
+  if (format != EXPORT_FORMAT_PDF && (paper != NULL || no_input || no_charts))
+    {
+      chorus_cli_usage_error ("export", _("--paper, --no-input and --no-charts are for "
+                                          "--format pdf"));
+      return CHORUS_CLI_EXIT_BAD_USAGE;
+    }
+  if (format != EXPORT_FORMAT_XML && include_input)
+    {
+      chorus_cli_usage_error ("export", _("--include-input is for --format xml"));
+      return CHORUS_CLI_EXIT_BAD_USAGE;
+    }
+
+  chorus_export_options_init (&options);
+  if (paper == NULL || g_ascii_strcasecmp (paper, "a4") == 0)
+    options.paper_size = CHORUS_PAPER_SIZE_A4;
+  else if (g_ascii_strcasecmp (paper, "letter") == 0)
+    options.paper_size = CHORUS_PAPER_SIZE_LETTER;
+  else
+    {
+      chorus_cli_usage_error ("export", _("unknown paper size “%s”; use a4 or letter"), paper);
+      return CHORUS_CLI_EXIT_BAD_USAGE;
+    }
+  options.include_input_tables = !no_input;
+  options.include_charts = !no_charts;
+  options.include_input = include_input;
+  options.include_unpublished = include_unpublished;
+  options.redact_authors = redact_authors;
 
   project = chorus_project_load_file (argv[1], &error);
   if (project == NULL)
@@ -85,27 +153,33 @@ chorus_cli_export (int    argc,
       return CHORUS_CLI_EXIT_BAD_INPUT;
     }
 
-  chorus_export_options_init (&options);
-  options.paper_size = g_strcmp0 (paper, "letter") == 0 ? CHORUS_PAPER_SIZE_LETTER
-                                                        : CHORUS_PAPER_SIZE_A4;
-  options.include_input_tables = !no_input_tables;
-  options.include_charts = !no_charts;
-  options.include_unpublished = include_unpublished;
-  options.redact_authors = redact_authors;
-  options.include_input = include_input;
+  switch (format)
+    {
+    case EXPORT_FORMAT_PDF:
+      written = chorus_export_pdf (project, output, &options, &error);
+      break;
 
-  if (g_str_equal (format, "pdf"))
-    written = chorus_export_pdf (project, output, &options, &error);
-  else if (g_str_equal (format, "xml"))
-    written = chorus_export_xml (project, output, &options, &error);
-  else
-    written = chorus_export_csv (project, output, &options, &error);
+    case EXPORT_FORMAT_XML:
+      written = chorus_export_xml (project, output, &options, &error);
+      break;
+
+    case EXPORT_FORMAT_CSV:
+    case EXPORT_FORMAT_NONE:
+    default:
+      written = chorus_export_csv (project, output, &options, &error);
+      break;
+    }
 
   if (!written)
     {
+      /* libchorus names the file and the reason. */
       chorus_cli_error ("%s", error->message);
       return CHORUS_CLI_EXIT_BAD_INPUT;
     }
+
+  display = g_filename_display_name (output);
+  /* TRANSLATORS: %s is a file name */
+  g_print (_("Wrote %s\n"), display);
 
   return CHORUS_CLI_EXIT_OK;
 }

@@ -88,23 +88,13 @@ save_project (ChorusProject *project,
   return TRUE;
 }
 
-/* A group by id or name, created when there is none. */
+/* A group by id or name, created when there is none; saying so, since a
+ * mistyped name would otherwise go unnoticed. */
 static ChorusGroup *
 resolve_group (ChorusProject *project,
                const char    *name)
 {
-  GListModel *groups = chorus_project_get_groups (project);
-  g_autofree char *wanted = g_utf8_casefold (name, -1);
-  ChorusGroup *group = chorus_project_find_group (project, name);
-
-  for (guint i = 0; group == NULL && i < g_list_model_get_n_items (groups); i++)
-    {
-      g_autoptr(ChorusGroup) candidate = g_list_model_get_item (groups, i);
-      g_autofree char *folded = g_utf8_casefold (chorus_group_get_name (candidate), -1);
-
-      if (g_str_equal (folded, wanted))
-        group = candidate;
-    }
+  ChorusGroup *group = chorus_cli_find_group (project, name);
 
   if (group == NULL)
     {
@@ -121,18 +111,7 @@ resolve_activity (ChorusProject      *project,
                   const char         *name,
                   ChorusActivityKind  kind)
 {
-  GListModel *activities = chorus_project_get_activities (project);
-  g_autofree char *wanted = g_utf8_casefold (name, -1);
-  ChorusActivity *activity = chorus_project_find_activity (project, name);
-
-  for (guint i = 0; activity == NULL && i < g_list_model_get_n_items (activities); i++)
-    {
-      g_autoptr(ChorusActivity) candidate = g_list_model_get_item (activities, i);
-      g_autofree char *folded = g_utf8_casefold (chorus_activity_get_title (candidate), -1);
-
-      if (g_str_equal (folded, wanted))
-        activity = candidate;
-    }
+  ChorusActivity *activity = chorus_cli_find_activity (project, name);
 
   if (activity == NULL)
     {
@@ -256,6 +235,15 @@ append_question (GString            *out,
     g_string_append_printf (out, "[%s] ", question_id);
   if (question != NULL)
     append_shortened (out, chorus_question_get_text (question), 40);
+}
+
+/* The report names the window's "Skip duplicates" switch; here it is an option. */
+static void
+print_duplicates_hint (const ChorusImportReport *report)
+{
+  if (report->n_duplicates_kept > 0)
+    g_print (_("To leave them out, import into the original file again with "
+               "--skip-duplicates.\n"));
 }
 
 /* import-csv ---------------------------------------------------------------------- */
@@ -483,6 +471,7 @@ chorus_cli_import_csv (int    argc,
 
   text = chorus_import_report_format (&report);
   g_print ("%s", text);
+  print_duplicates_hint (&report);
 
   if (!dry_run && !save_project (project, output))
     return CHORUS_CLI_EXIT_BAD_INPUT;
@@ -622,6 +611,7 @@ chorus_cli_import_notes (int    argc,
 
   text = chorus_import_report_format (&report);
   g_print ("%s", text);
+  print_duplicates_hint (&report);
 
   if (!dry_run && !save_project (project, output))
     return CHORUS_CLI_EXIT_BAD_INPUT;

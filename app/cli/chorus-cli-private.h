@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include <chorus.h>
+
 G_BEGIN_DECLS
 
 /* The exit statuses are part of the command-line contract (see
@@ -50,5 +52,12 @@ void            chorus_cli_usage_error       (const char          *command,
 /* "chorus-cli: message"; libchorus messages already start with "FILE:LINE:". */
 void            chorus_cli_error             (const char          *format,
                                               ...) G_GNUC_PRINTF (1, 2);
+
+/* A group or activity by id, else by name or title ignoring case; NULL
+ * when the project has none. People type what they see in the window. */
+ChorusGroup    *chorus_cli_find_group        (ChorusProject       *project,
+                                              const char          *id_or_name);
+ChorusActivity *chorus_cli_find_activity     (ChorusProject       *project,
+                                              const char          *id_or_title);
 
 G_END_DECLS

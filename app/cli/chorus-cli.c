@@ -26,11 +26,11 @@ static const ChorusCliCommand commands[] = {
   { "new", chorus_cli_new, N_("Create an empty project for a consultation") },
   { "validate", chorus_cli_validate, N_("Check project and consultation files") },
   { "stats", chorus_cli_stats, N_("Count input per theme, group, activity, stance and question") },
-  { "import-csv", chorus_cli_import_csv, N_("Add a survey spreadsheet’s answers as input") },
-  { "import-notes", chorus_cli_import_notes, N_("Add focus-group notes as input") },
-  { "merge", chorus_cli_merge, N_("Combine a colleague’s copy of a project with yours") },
-  { "export", chorus_cli_export, N_("Write the submission as PDF or XML, or the input as CSV") },
+  { "export", chorus_cli_export, N_("Export the submission as PDF, XML or CSV") },
   { "chart", chorus_cli_chart, N_("Draw a summary chart as PNG, SVG or PDF") },
+  { "import-csv", chorus_cli_import_csv, N_("Add a survey tool’s CSV export to a project") },
+  { "import-notes", chorus_cli_import_notes, N_("Add focus-group notes to a project") },
+  { "merge", chorus_cli_merge, N_("Merge a colleague’s copy of a project") },
 };
 
 GOptionContext *
@@ -96,6 +96,46 @@ chorus_cli_error (const char *format,
   va_end (args);
 
   g_printerr ("chorus-cli: %s\n", message);
+}
+
+ChorusGroup *
+chorus_cli_find_group (ChorusProject *project,
+                       const char    *id_or_name)
+{
+  GListModel *groups = chorus_project_get_groups (project);
+  g_autofree char *wanted = g_utf8_casefold (id_or_name, -1);
+  ChorusGroup *group = chorus_project_find_group (project, id_or_name);
+
+  for (guint i = 0; group == NULL && i < g_list_model_get_n_items (groups); i++)
+    {
+      g_autoptr(ChorusGroup) candidate = g_list_model_get_item (groups, i);
+      g_autofree char *folded = g_utf8_casefold (chorus_group_get_name (candidate), -1);
+
+      if (g_str_equal (folded, wanted))
+        group = candidate;
+    }
+
+  return group;
+}
+
+ChorusActivity *
+chorus_cli_find_activity (ChorusProject *project,
+                          const char    *id_or_title)
+{
+  GListModel *activities = chorus_project_get_activities (project);
+  g_autofree char *wanted = g_utf8_casefold (id_or_title, -1);
+  ChorusActivity *activity = chorus_project_find_activity (project, id_or_title);
+
+  for (guint i = 0; activity == NULL && i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(ChorusActivity) candidate = g_list_model_get_item (activities, i);
+      g_autofree char *folded = g_utf8_casefold (chorus_activity_get_title (candidate), -1);
+
+      if (g_str_equal (folded, wanted))
+        activity = candidate;
+    }
+
+  return activity;
 }
 
 static void

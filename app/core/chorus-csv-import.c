@@ -410,83 +410,48 @@ chorus_csv_import_new_from_bytes (GBytes      *bytes,
 
 ChorusCsvImport *
 chorus_csv_import_new_from_file (const char  *path,
-                                 GError     **error)
+                                  GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *display_name = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  file = g_file_new_for_path (path);
-  display_name = g_filename_display_basename (path);
-
-  /* Checked before reading so a mistaken multi-gigabyte file is not loaded. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
-                            NULL);
-  if (info != NULL && g_file_info_get_size (info) > CHORUS_IMPORT_MAX_SIZE)
-    {
-      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than %u MiB; split it before importing"),
-                   display_name, CHORUS_IMPORT_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  bytes = _chorus_import_load_file (path, &display_name, error);
   if (bytes == NULL)
-    {
-      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_IO, "%s: %s", display_name,
-                   local_error->message);
-      return NULL;
-    }
+    return NULL;
 
   return chorus_csv_import_new_from_bytes (bytes, display_name, error);
 }
 
-static void
-new_from_file_thread (GTask        *task,
-                      gpointer      source_object,
-                      gpointer      task_data,
-                      GCancellable *cancellable)
+/* ChorusImportNewFromFileFunc: the same, for the shared thread. */
+static gpointer
+new_from_file_cb (const char  *path,
+                  GError     **error)
 {
-  GError *error = NULL;
-  ChorusCsvImport *import = chorus_csv_import_new_from_file (task_data, &error);
-
-  if (import == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, import, g_object_unref);
+  return chorus_csv_import_new_from_file (path, error);
 }
 
 void
 chorus_csv_import_new_from_file_async (const char          *path,
-                                       GCancellable        *cancellable,
-                                       GAsyncReadyCallback  callback,
-                                       gpointer             user_data)
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (path != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, chorus_csv_import_new_from_file_async);
-  g_task_set_task_data (task, g_strdup (path), g_free);
-  g_task_run_in_thread (task, new_from_file_thread);
+  _chorus_import_new_from_file_async (path, new_from_file_cb,
+                                      chorus_csv_import_new_from_file_async, cancellable, callback,
+                                      user_data);
 }
 
 ChorusCsvImport *
 chorus_csv_import_new_from_file_finish (GAsyncResult  *result,
-                                        GError       **error)
+                                         GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        chorus_csv_import_new_from_file_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _chorus_import_new_from_file_finish (result, chorus_csv_import_new_from_file_async, error);
 }
 
 /* The table ------------------------------------------------------------------------- */
@@ -937,24 +902,10 @@ import_rows (ChorusCsvImport      *self,
               continue;
             }
 
-          if (_chorus_duplicate_index_take (duplicates, column->question_id, text))
-            {
-              if (skip_duplicates)
-                {
-                  report->n_skipped_duplicate++;
-                  continue;
-                }
-              report->n_duplicates_kept++;
-            }
-
-          report->n_created++;
-          if (project == NULL)
-            continue;
-
-          item = chorus_project_add_item (project, column->question_id, group, activity, text);
-          if (author != NULL)
+          item = _chorus_import_add_item (project, duplicates, skip_duplicates,
+                                          column->question_id, group, activity, text, report);
+          if (item != NULL && author != NULL)
             chorus_project_set_item_author (project, item, author);
-          g_ptr_array_add (report->items, g_object_ref (item));
         }
     }
 }

@@ -54,6 +54,97 @@ convert_windows_1252 (const guchar *data,
   return g_convert ((const char *) data, size, "UTF-8", "ISO-8859-1", NULL, length, NULL);
 }
 
+GBytes *
+_chorus_import_load_file (const char  *path,
+                          char       **display_name,
+                          GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes;
+
+  *display_name = g_filename_display_basename (path);
+
+  /* Checked before reading so a mistaken multi-gigabyte file is not loaded. */
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
+                            NULL);
+  if (info != NULL && g_file_info_get_size (info) > CHORUS_IMPORT_MAX_SIZE)
+    {
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %u MiB; split it before importing"),
+                   *display_name, CHORUS_IMPORT_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
+  if (bytes == NULL)
+    g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_IO, "%s: %s", *display_name,
+                 local_error->message);
+
+  return bytes;
+}
+
+typedef struct
+{
+  char                        *path;
+  ChorusImportNewFromFileFunc  new_from_file;
+} NewFromFileData;
+
+static void
+new_from_file_data_free (gpointer data)
+{
+  NewFromFileData *task_data = data;
+
+  g_free (task_data->path);
+  g_free (task_data);
+}
+
+static void
+new_from_file_thread (GTask        *task,
+                      gpointer      source_object,
+                      gpointer      data,
+                      GCancellable *cancellable)
+{
+  NewFromFileData *task_data = data;
+  GError *error = NULL;
+  gpointer import = task_data->new_from_file (task_data->path, &error);
+
+  if (import == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, import, g_object_unref);
+}
+
+void
+_chorus_import_new_from_file_async (const char                  *path,
+                                    ChorusImportNewFromFileFunc  new_from_file,
+                                    gpointer                     source_tag,
+                                    GCancellable                *cancellable,
+                                    GAsyncReadyCallback          callback,
+                                    gpointer                     user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  NewFromFileData *task_data = g_new0 (NewFromFileData, 1);
+
+  task_data->path = g_strdup (path);
+  task_data->new_from_file = new_from_file;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, task_data, new_from_file_data_free);
+  g_task_run_in_thread (task, new_from_file_thread);
+}
+
+gpointer
+_chorus_import_new_from_file_finish (GAsyncResult  *result,
+                                     gpointer       source_tag,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 char *
 _chorus_import_decode (GBytes      *bytes,
                        const char  *display_name,
@@ -838,6 +929,38 @@ _chorus_duplicate_index_take (ChorusDuplicateIndex *self,
     g_hash_table_replace (self->counts, g_steal_pointer (&key), GUINT_TO_POINTER (count - 1));
 
   return TRUE;
+}
+
+ChorusItem *
+_chorus_import_add_item (ChorusProject        *project,
+                         ChorusDuplicateIndex *duplicates,
+                         gboolean              skip_duplicates,
+                         const char           *question_id,
+                         ChorusGroup          *group,
+                         ChorusActivity       *activity,
+                         const char           *text,
+                         ChorusImportReport   *report)
+{
+  ChorusItem *item;
+
+  if (_chorus_duplicate_index_take (duplicates, question_id, text))
+    {
+      if (skip_duplicates)
+        {
+          report->n_skipped_duplicate++;
+          return NULL;
+        }
+      report->n_duplicates_kept++;
+    }
+
+  report->n_created++;
+  if (project == NULL)
+    return NULL;
+
+  item = chorus_project_add_item (project, question_id, group, activity, text);
+  g_ptr_array_add (report->items, g_object_ref (item));
+
+  return item;
 }
 
 /* The report ---------------------------------------------------------------------- */

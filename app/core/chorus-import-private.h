@@ -13,6 +13,28 @@ G_BEGIN_DECLS
  * mistake (a database dump, a video) and would only exhaust memory. */
 #define CHORUS_IMPORT_MAX_SIZE (256 * 1024 * 1024)
 
+/* Reads a file to import, refusing one over CHORUS_IMPORT_MAX_SIZE before
+ * reading it; @display_name gets the name messages should use. */
+GBytes         *_chorus_import_load_file       (const char          *path,
+                                                char               **display_name,
+                                                GError             **error) G_GNUC_WARN_UNUSED_RESULT;
+
+/* chorus_csv_import_new_from_file() or chorus_notes_import_new_from_file(). */
+typedef gpointer (*ChorusImportNewFromFileFunc) (const char          *path,
+                                                 GError             **error);
+
+/* The _async/_finish pair of both importers: @new_from_file runs in a
+ * thread; @source_tag is the public _async function. */
+void            _chorus_import_new_from_file_async  (const char                  *path,
+                                                     ChorusImportNewFromFileFunc  new_from_file,
+                                                     gpointer                     source_tag,
+                                                     GCancellable                *cancellable,
+                                                     GAsyncReadyCallback          callback,
+                                                     gpointer                     user_data);
+gpointer        _chorus_import_new_from_file_finish (GAsyncResult                *result,
+                                                     gpointer                     source_tag,
+                                                     GError                     **error);
+
 /* Text files as people have them: strips a UTF-8 byte-order mark, converts
  * UTF-16 with a byte-order mark, and converts anything that is not valid
  * UTF-8 from Windows-1252, setting @encoding to what it converted from.
@@ -90,6 +112,19 @@ gboolean              _chorus_duplicate_index_take (ChorusDuplicateIndex *self,
                                                     const char           *clean_text);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ChorusDuplicateIndex, _chorus_duplicate_index_free)
+
+/* One piece of input, counted in @report: skipped when it is already in
+ * the project and @skip_duplicates is set, else added (counted only when
+ * @project is NULL, for a dry run). Returns the new item, owned by the
+ * project, or NULL. */
+ChorusItem           *_chorus_import_add_item      (ChorusProject        *project,
+                                                    ChorusDuplicateIndex *duplicates,
+                                                    gboolean              skip_duplicates,
+                                                    const char           *question_id,
+                                                    ChorusGroup          *group,
+                                                    ChorusActivity       *activity,
+                                                    const char           *text,
+                                                    ChorusImportReport   *report);
 
 /* Report helpers */
 void                  _chorus_import_report_reset      (ChorusImportReport   *report,

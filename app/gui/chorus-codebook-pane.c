@@ -54,6 +54,7 @@ chorus_codebook_pane_show_error (ChorusCodebookPane *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A new reference, as gtk_tree_list_row_get_item() gives. */
 static ChorusTheme *
 chorus_codebook_pane_row_theme (GtkListItem *list_item)
 {
@@ -127,7 +128,7 @@ chorus_codebook_pane_refresh_row (ChorusCodebookPane *self,
                                   GtkListItem        *list_item)
 {
   GtkWidget *expander = gtk_list_item_get_child (list_item);
-  ChorusTheme *theme = chorus_codebook_pane_row_theme (list_item);
+  g_autoptr(ChorusTheme) theme = chorus_codebook_pane_row_theme (list_item);
   GtkWidget *swatch = g_object_get_data (G_OBJECT (expander), CHORUS_CODEBOOK_ROW_SWATCH);
   GtkLabel *name_label = g_object_get_data (G_OBJECT (expander), CHORUS_CODEBOOK_ROW_NAME);
   GtkLabel *hint_label = g_object_get_data (G_OBJECT (expander), CHORUS_CODEBOOK_ROW_HINT);
@@ -456,7 +457,11 @@ chorus_codebook_pane_activate_cb (ChorusCodebookPane *self,
                                                          position);
 
   if (row != NULL)
-    g_signal_emit (self, signals[SIGNAL_THEME_ACTIVATED], 0, gtk_tree_list_row_get_item (row));
+    {
+      g_autoptr(ChorusTheme) theme = gtk_tree_list_row_get_item (row);
+
+      g_signal_emit (self, signals[SIGNAL_THEME_ACTIVATED], 0, theme);
+    }
 }
 
 /* Actions */

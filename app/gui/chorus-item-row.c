@@ -47,6 +47,32 @@ set_label (GtkLabel   *label,
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
 }
 
+/* The list shows the start of a long item, up to a word boundary, and the editor all of it:
+ * hundreds of rows of a survey's longest answers would otherwise take seconds to lay out
+ * whenever the filters change. Span highlights past the cut are simply not shown here. */
+#define ROW_TEXT_MAX_CHARS 320
+
+static void
+chorus_item_row_set_text (ChorusItemRow *self)
+{
+  const char *text = chorus_item_get_text (self->item);
+  g_autofree char *shown = NULL;
+
+  if (chorus_item_get_length (self->item) > ROW_TEXT_MAX_CHARS)
+    {
+      const char *cut = g_utf8_offset_to_pointer (text, ROW_TEXT_MAX_CHARS);
+      const char *space = cut;
+
+      while (space > text && *space != ' ' && cut - space < 40)
+        space--;
+      if (*space == ' ')
+        cut = space;
+      shown = g_strconcat (g_strndup (text, (gsize) (cut - text)), "…", NULL);
+    }
+
+  set_label (self->text_label, shown != NULL ? shown : text);
+}
+
 /* Coded words are shaded in their theme's colour, as in the editor; the themes themselves are
  * listed under the text, each after a dot of its colour. One label each rather than a widget
  * per chip: the list shows thousands of rows. */
@@ -164,7 +190,7 @@ chorus_item_row_update (ChorusItemRow *self)
   if (chorus_item_get_stance (self->item) != CHORUS_STANCE_UNSET)
     stance = chorus_stance_get_label (chorus_item_get_stance (self->item));
 
-  set_label (self->text_label, chorus_item_get_text (self->item));
+  chorus_item_row_set_text (self);
   set_label (self->group_label, group_name);
   set_label (self->activity_label, activity_title);
   set_label (self->stance_label, stance);

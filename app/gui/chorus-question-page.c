@@ -25,6 +25,9 @@ struct _ChorusQuestionPage
 
   /* project items -> filter (this question and the filter bar) -> selection -> list view */
   ChorusItemFilter   *item_filter;
+  /* The question's own items, kept in project order: the filter bar then refilters a few
+   * thousand items, not every item of a 100,000-item response. */
+  GListStore         *question_items;
   GtkCustomFilter    *items_filter;
   GtkFilterListModel *items_model;
   GtkSingleSelection *selection;
@@ -59,6 +62,8 @@ struct _ChorusQuestionPage
 };
 
 G_DEFINE_FINAL_TYPE (ChorusQuestionPage, chorus_question_page, GTK_TYPE_WIDGET)
+
+static void chorus_question_page_update_base_model (ChorusQuestionPage *self);
 
 enum {
   PROP_0,
@@ -470,6 +475,7 @@ chorus_question_page_show_hit (ChorusQuestionPage   *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUESTION]);
     }
 
+  chorus_question_page_update_base_model (self);
   chorus_item_filter_set_from_hit (self->item_filter, hit);
   gtk_filter_changed (GTK_FILTER (self->items_filter), GTK_FILTER_CHANGE_DIFFERENT);
   chorus_question_page_update_count (self);
@@ -1040,8 +1046,9 @@ static void
 chorus_question_page_project_changed_cb (ChorusQuestionPage *self,
                                          ChorusProject      *project)
 {
-  /* An edit may have moved an item to another question or changed what the filters look at,
+  /* An edit may have added, removed or moved items, or changed what the filters look at,
    * which a GtkCustomFilter cannot see by itself. */
+  chorus_question_page_update_base_model (self);
   gtk_filter_changed (GTK_FILTER (self->items_filter), GTK_FILTER_CHANGE_DIFFERENT);
   chorus_question_page_update_status (self);
   chorus_question_page_update_options (self);
@@ -1111,6 +1118,75 @@ chorus_question_page_get_project (ChorusQuestionPage *self)
   return self->project;
 }
 
+/* Brings question_items up to date with as small a change as possible, so that an edit
+ * elsewhere keeps the list's scroll position and selection. */
+static void
+chorus_question_page_sync_question_items (ChorusQuestionPage *self)
+{
+  GListModel *all = self->project != NULL ? chorus_project_get_items (self->project) : NULL;
+  GListModel *current = G_LIST_MODEL (self->question_items);
+  const char *question_id = self->question != NULL ? chorus_question_get_id (self->question) : NULL;
+  g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_current = g_list_model_get_n_items (current);
+  guint first = 0, last_wanted, last_current;
+
+  for (guint i = 0; all != NULL && question_id != NULL && i < g_list_model_get_n_items (all); i++)
+    {
+      ChorusItem *item = g_list_model_get_item (all, i);
+
+      if (g_strcmp0 (chorus_item_get_question_id (item), question_id) == 0)
+        g_ptr_array_add (wanted, item);
+      else
+        g_object_unref (item);
+    }
+
+  /* The common head and tail stay; only the middle is replaced. */
+  while (first < wanted->len && first < n_current)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (current, first);
+
+      if (item != g_ptr_array_index (wanted, first))
+        break;
+      first++;
+    }
+
+  last_wanted = wanted->len;
+  last_current = n_current;
+  while (last_wanted > first && last_current > first)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (current, last_current - 1);
+
+      if (item != g_ptr_array_index (wanted, last_wanted - 1))
+        break;
+      last_wanted--;
+      last_current--;
+    }
+
+  if (first == last_wanted && first == last_current)
+    return;
+
+  g_list_store_splice (self->question_items, first, last_current - first,
+                       wanted->pdata + first, last_wanted - first);
+}
+
+/* One question's items, or with a chart's bar across questions, every item. */
+static void
+chorus_question_page_update_base_model (ChorusQuestionPage *self)
+{
+  GListModel *base = NULL;
+
+  if (self->project != NULL && self->all_questions)
+    base = chorus_project_get_items (self->project);
+  else if (self->project != NULL)
+    {
+      chorus_question_page_sync_question_items (self);
+      base = G_LIST_MODEL (self->question_items);
+    }
+
+  if (gtk_filter_list_model_get_model (self->items_model) != base)
+    gtk_filter_list_model_set_model (self->items_model, base);
+}
+
 void
 chorus_question_page_set_project (ChorusQuestionPage *self,
                                   ChorusProject      *project)
@@ -1161,8 +1237,8 @@ chorus_question_page_set_project (ChorusQuestionPage *self,
   if (self->question != NULL)
     chorus_question_page_set_question (self, NULL);
 
-  gtk_filter_list_model_set_model (self->items_model,
-                                   project ? chorus_project_get_items (project) : NULL);
+  g_list_store_remove_all (self->question_items);
+  chorus_question_page_update_base_model (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROJECT]);
 }
@@ -1189,6 +1265,7 @@ chorus_question_page_set_question (ChorusQuestionPage *self,
     return;
 
   chorus_question_page_update_question (self);
+  chorus_question_page_update_base_model (self);
   if (self->item_filter != NULL)
     chorus_item_filter_set_question_id (self->item_filter,
                                         question ? chorus_question_get_id (question) : NULL);
@@ -1239,6 +1316,7 @@ chorus_question_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->items_model);
   g_clear_object (&self->items_filter);
+  g_clear_object (&self->question_items);
   g_clear_object (&self->question);
   g_clear_object (&self->project);
 
@@ -1385,6 +1463,7 @@ chorus_question_page_init (ChorusQuestionPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items_filter = gtk_custom_filter_new (chorus_question_page_filter_item_cb, self, NULL);
+  self->question_items = g_list_store_new (CHORUS_TYPE_ITEM);
   self->items_model = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->items_filter)));
   g_signal_connect_object (self->items_model, "items-changed",
                            G_CALLBACK (chorus_question_page_items_changed_cb),

@@ -2,16 +2,27 @@
  *
  *   chorus-bench generate [--seed S] N OUT.chorus
  *   chorus-bench measure load|validate|save|stats FILE.chorus
+ *   chorus-bench generate-csv [--seed S] N OUT.csv
+ *   chorus-bench measure import-csv SURVEY.csv
  *
  * "measure" runs one operation in a fresh process and prints
  *
- *   OPERATION SECONDS PEAK_RSS_KIB PEAK_RSS_BEFORE_KIB ITEMS
+ *   OPERATION SECONDS PEAK_RSS_KIB PEAK_RSS_BEFORE_KIB ITEMS CPU_SECONDS
  *
  * SECONDS times the operation alone (for save and stats the load before it
  * is not counted); PEAK_RSS_KIB is the process's peak resident set
  * (getrusage), PEAK_RSS_BEFORE_KIB the same just before the timed part. One
  * process per measurement keeps one operation's peak out of the next.
+ * CPU_SECONDS is the user and system time of the operation: on a busy
+ * machine it tells the work done from the waiting.
  * tests/bench/run-bench drives it and prints the table.
+ *
+ * "generate-csv" writes a survey tool's export of N respondents (a BOM, CRLF,
+ * quoted cells, some with commas, quotes and line breaks, a fifth of them
+ * empty) answering four questions of the bundled consultation's
+ * commissioning document; "measure import-csv" times reading, mapping and
+ * importing it into the example project (whose load is not counted), and
+ * ITEMS is then the items the import created.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -40,6 +51,18 @@ example_path (const char *name)
     root = CHORUS_SOURCE_ROOT;
 
   return g_build_filename (root, "resources", "examples", name, NULL);
+}
+
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  if (getrusage (RUSAGE_SELF, &usage) != 0)
+    return 0;
+
+  return usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6
+         + usage.ru_stime.tv_sec + usage.ru_stime.tv_usec / 1e6;
 }
 
 static glong
@@ -425,6 +448,109 @@ generate (guint       n_items,
   return 0;
 }
 
+/* generate-csv -------------------------------------------------------------- */
+
+#define SURVEY_QUESTIONS 4
+
+static void
+append_csv_cell (GString    *out,
+                 const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static int
+generate_csv (guint       n_rows,
+              const char *output,
+              guint32     seed)
+{
+  g_autofree char *consultation_path = example_path ("liberating-the-nhs.consultation.xml");
+  g_autofree char *example_file = example_path ("trafford-staff-response.chorus");
+  g_autoptr(ChorusConsultation) consultation = NULL;
+  g_autoptr(ChorusProject) example = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rng = g_rand_new_with_seed (seed);
+  g_autoptr(GPtrArray) sentences = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) answers = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new ("\xef\xbb\xbfRespondent ID,Submitted,Team");
+  Generator generator = { rng, sentences, answers };
+  static const char *teams[] = { "Commissioning", "Finance", "Public health", "Estates", "HR" };
+  GListModel *questions;
+  guint n_columns = 0;
+  gint64 begin = g_get_monotonic_time ();
+
+  consultation = chorus_consultation_load_file (consultation_path, &error);
+  example = consultation ? chorus_project_load_file (example_file, &error) : NULL;
+  if (example == NULL)
+    {
+      g_printerr ("chorus-bench: %s\n", error->message);
+      return 1;
+    }
+  collect_sentences (&generator, example);
+
+  /* Headings as survey tools write them: "Q3. The question's words". */
+  questions = chorus_consultation_get_questions (consultation);
+  for (guint i = 0; i < g_list_model_get_n_items (questions) && n_columns < SURVEY_QUESTIONS; i++)
+    {
+      g_autoptr(ChorusQuestion) question = g_list_model_get_item (questions, i);
+      g_autofree char *heading = NULL;
+
+      if (!g_str_has_prefix (chorus_question_get_id (question), "c-"))
+        continue;
+      heading = g_strdup_printf ("%s. %s", chorus_question_get_number (question),
+                                 chorus_question_get_text (question));
+      g_string_append_c (out, ',');
+      append_csv_cell (out, heading);
+      n_columns++;
+    }
+  g_string_append (out, "\r\n");
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_string_append_printf (out, "%u,%02u/10/2010 %02u:%02u,%s", 100000 + r, 1 + r % 28,
+                              8 + r % 10, r % 60, teams[r % G_N_ELEMENTS (teams)]);
+      for (guint c = 0; c < n_columns; c++)
+        {
+          g_autoptr(GString) cell = g_string_new (NULL);
+          guint n_sentences = g_rand_int_range (rng, 0, 5);
+
+          g_string_append_c (out, ',');
+          /* One in five left empty; up to four sentences, sometimes on lines of their own. */
+          if (n_sentences == 0)
+            continue;
+          for (guint k = 0; k < n_sentences; k++)
+            {
+              if (k > 0)
+                g_string_append (cell, g_rand_int_range (rng, 0, 4) == 0 ? "\r\n" : " ");
+              g_string_append (cell, random_sentence (&generator));
+            }
+          /* Make every answer unique, as real ones nearly are: duplicates are
+           * looked up, not skipped, here. */
+          g_string_append_printf (cell, " (%u)", r);
+          append_csv_cell (out, cell->str);
+        }
+      g_string_append (out, "\r\n");
+    }
+
+  if (!g_file_set_contents (output, out->str, out->len, &error))
+    {
+      g_printerr ("chorus-bench: %s\n", error->message);
+      return 1;
+    }
+
+  g_printerr ("chorus-bench: wrote %s: %u rows, %.1f MB in %.1f s\n", output, n_rows,
+              out->len / 1048576.0, (g_get_monotonic_time () - begin) / 1e6);
+
+  return 0;
+}
+
 /* measure ------------------------------------------------------------------- */
 
 static ChorusProject *
@@ -450,14 +576,17 @@ measure (const char *operation,
   g_autofree char *backup = NULL;
   glong rss_before;
   gint64 begin, end;
+  double cpu_begin = 0, cpu_end = 0;
   guint n_items = 0;
 
   if (g_str_equal (operation, "load"))
     {
       rss_before = peak_rss_kib ();
+      cpu_begin = cpu_seconds ();
       begin = g_get_monotonic_time ();
       project = chorus_project_load_file (path, &error);
       end = g_get_monotonic_time ();
+      cpu_end = cpu_seconds ();
       if (project == NULL)
         g_error ("%s", error->message);
     }
@@ -466,10 +595,12 @@ measure (const char *operation,
       ChorusFileKind kind;
 
       rss_before = peak_rss_kib ();
+      cpu_begin = cpu_seconds ();
       begin = g_get_monotonic_time ();
       if (!chorus_file_validate (path, &kind, &error))
         g_error ("%s", error->message);
       end = g_get_monotonic_time ();
+      cpu_end = cpu_seconds ();
     }
   else if (g_str_equal (operation, "save"))
     {
@@ -490,10 +621,12 @@ measure (const char *operation,
 
       project = load_or_die (scratch);
       rss_before = peak_rss_kib ();
+      cpu_begin = cpu_seconds ();
       begin = g_get_monotonic_time ();
       if (!chorus_project_save_file (project, scratch, &error))
         g_error ("%s", error->message);
       end = g_get_monotonic_time ();
+      cpu_end = cpu_seconds ();
 
       g_unlink (scratch);
       g_unlink (backup);
@@ -505,24 +638,57 @@ measure (const char *operation,
 
       project = load_or_die (path);
       rss_before = peak_rss_kib ();
+      cpu_begin = cpu_seconds ();
       begin = g_get_monotonic_time ();
       stats = chorus_stats_new (project);
       end = g_get_monotonic_time ();
+      cpu_end = cpu_seconds ();
       g_assert (chorus_stats_get_n_items (stats) ==
                 g_list_model_get_n_items (chorus_project_get_items (project)));
     }
+  else if (g_str_equal (operation, "import-csv"))
+    {
+      g_autofree char *example_file = example_path ("trafford-staff-response.chorus");
+      g_autoptr(ChorusCsvImport) import = NULL;
+      g_auto(ChorusImportReport) report = { 0 };
+      ChorusGroup *group;
+      ChorusActivity *activity;
+
+      project = load_or_die (example_file);
+      group = chorus_project_find_group (project, "staff");
+      activity = chorus_project_find_activity (project, "online-staff-survey");
+      g_assert (group != NULL && activity != NULL);
+      chorus_import_report_init (&report);
+
+      rss_before = peak_rss_kib ();
+      cpu_begin = cpu_seconds ();
+      begin = g_get_monotonic_time ();
+      import = chorus_csv_import_new_from_file (path, &error);
+      if (import == NULL)
+        g_error ("%s", error->message);
+      chorus_csv_import_guess_mapping (import, chorus_project_get_consultation (project));
+      if (!chorus_csv_import_apply (import, project, group, activity, TRUE, &report, &error))
+        g_error ("%s", error->message);
+      end = g_get_monotonic_time ();
+      cpu_end = cpu_seconds ();
+
+      g_assert (report.n_read == chorus_csv_import_get_n_rows (import));
+      g_assert (report.n_created > 0);
+      n_items = report.n_created;
+      g_clear_object (&project);
+    }
   else
     {
-      g_printerr ("chorus-bench: unknown operation “%s” (load, validate, save or stats)\n",
-                  operation);
+      g_printerr ("chorus-bench: unknown operation “%s” (load, validate, save, stats or "
+                  "import-csv)\n", operation);
       return EXIT_USAGE;
     }
 
   if (project != NULL)
     n_items = g_list_model_get_n_items (chorus_project_get_items (project));
 
-  g_print ("%s %.6f %ld %ld %u\n", operation, (end - begin) / 1e6, peak_rss_kib (), rss_before,
-           n_items);
+  g_print ("%s %.6f %ld %ld %u %.6f\n", operation, (end - begin) / 1e6, peak_rss_kib (),
+           rss_before, n_items, cpu_end - cpu_begin);
 
   return 0;
 }
@@ -532,7 +698,9 @@ usage (void)
 {
   g_printerr ("Usage:\n"
               "  chorus-bench generate [--seed S] N OUT.chorus\n"
-              "  chorus-bench measure load|validate|save|stats FILE.chorus\n");
+              "  chorus-bench measure load|validate|save|stats FILE.chorus\n"
+              "  chorus-bench generate-csv [--seed S] N OUT.csv\n"
+              "  chorus-bench measure import-csv SURVEY.csv\n");
 }
 
 int
@@ -541,7 +709,7 @@ main (int   argc,
 {
   setlocale (LC_ALL, "");
 
-  if (argc >= 2 && g_str_equal (argv[1], "generate"))
+  if (argc >= 2 && (g_str_equal (argv[1], "generate") || g_str_equal (argv[1], "generate-csv")))
     {
       guint32 seed = 2010;
       guint64 n;
@@ -558,6 +726,8 @@ main (int   argc,
           return EXIT_USAGE;
         }
 
+      if (g_str_equal (argv[1], "generate-csv"))
+        return generate_csv ((guint) n, argv[arg + 1], seed);
       return generate ((guint) n, argv[arg + 1], seed);
     }
 

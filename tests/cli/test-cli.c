@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <gio/gio.h>
@@ -33,26 +34,14 @@ cli_result_free (CliResult *result)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CliResult, cli_result_free)
 
-/* Runs chorus-cli with the NULL-terminated arguments. */
 static CliResult *
-run_cli (const char *first_arg,
-         ...)
+run_argv (GPtrArray *args)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
-  const char *cli = g_getenv ("CHORUS_CLI");
   CliResult *result = g_new0 (CliResult, 1);
-  va_list ap;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (args, (gpointer) cli);
-  va_start (ap, first_arg);
-  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
   g_ptr_array_add (args, NULL);
-
   process = g_subprocess_newv ((const char * const *) args->pdata,
                                G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                                &error);
@@ -62,10 +51,48 @@ run_cli (const char *first_arg,
   g_assert_true (g_subprocess_get_if_exited (process));
   result->status = g_subprocess_get_exit_status (process);
 
-  g_test_message ("chorus-cli %s… exited %d\nstdout: %s\nstderr: %s",
-                  first_arg ? first_arg : "", result->status, result->out, result->err);
+  g_test_message ("%s %s… exited %d\nstdout: %s\nstderr: %s",
+                  (const char *) args->pdata[0], args->len > 2 ? (const char *) args->pdata[1] : "",
+                  result->status, result->out, result->err);
 
   return result;
+}
+
+/* Runs @program with the NULL-terminated arguments. */
+static CliResult *
+run_program (const char *program,
+             const char *first_arg,
+             ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) program);
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+
+  return run_argv (args);
+}
+
+/* Runs chorus-cli with the NULL-terminated arguments. */
+static CliResult *
+run_cli (const char *first_arg,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *cli = g_getenv ("CHORUS_CLI");
+  va_list ap;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (args, (gpointer) cli);
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+
+  return run_argv (args);
 }
 
 static char *
@@ -482,7 +509,9 @@ test_json_reader (void)
 static void
 test_help (void)
 {
-  const char *commands[] = { "new", "validate", "stats" };
+  const char *commands[] = {
+    "new", "validate", "stats", "export", "chart", "import-csv", "import-notes", "merge",
+  };
 
   {
     g_autoptr(CliResult) result = run_cli ("--help", NULL);
@@ -546,7 +575,7 @@ test_usage_errors (void)
     const char *message;
   } cases[] = {
     { { NULL }, "COMMAND" },
-    { { "export", "--format", "pdf", NULL }, "FILE.chorus is required" },
+    { { "exports", "--format", "pdf", NULL }, "unknown command “exports”" },
     { { "frobnicate", NULL }, "unknown command “frobnicate”" },
     { { "--frobnicate", NULL }, "--frobnicate" },
     { { "stats", "--frobnicate", project, NULL }, "--frobnicate" },
@@ -1155,42 +1184,28 @@ test_stats_human (void)
     g_assert_false (g_str_has_suffix (lines[i], " "));
 }
 
-/* export, chart, import ------------------------------------------------------ */
+/* import-csv, import-notes, merge ----------------------------------------- */
 
-static gboolean
-file_starts_with (const char *path,
-                  const char *prefix,
-                  gsize       length)
+static char *
+import_data_path (const char *name)
 {
-  g_autofree char *contents = NULL;
-  gsize size = 0;
-
-  if (!g_file_get_contents (path, &contents, &size, NULL))
-    return FALSE;
-
-  return size >= length && memcmp (contents, prefix, length) == 0;
+  return g_test_build_filename (G_TEST_DIST, "data", "import", name, NULL);
 }
 
-static int
-run_xmllint_relaxng (const char *schema,
-                     const char *path)
+static guint
+n_project_items (const char *path)
 {
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusProject) project = chorus_project_load_file (path, &error);
 
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                              "xmllint", "--noout", "--relaxng", schema, path, NULL);
-  if (process == NULL)
-    {
-      g_test_skip ("xmllint is not installed");
-      return -1;
-    }
-  g_assert_true (g_subprocess_wait (process, NULL, &error));
-  return g_subprocess_get_exit_status (process);
+  g_assert_no_error (error);
+
+  return g_list_model_get_n_items (chorus_project_get_items (project));
 }
 
+/* "items" of "chorus-cli stats --json PATH", the number users script against. */
 static gint64
-count_items_with_stats (const char *path)
+stats_n_items (const char *path)
 {
   g_autoptr(CliResult) result = run_cli ("stats", "--json", path, NULL);
   g_autoptr(Json) json = NULL;
@@ -1198,83 +1213,775 @@ count_items_with_stats (const char *path)
   g_assert_cmpint (result->status, ==, 0);
   json = json_parse (result->out);
   g_assert_nonnull (json);
+
   return json_member_number (json, "items");
 }
 
-/* The three exports write valid files; the XML passes its schema; a path that cannot be
- * written fails with a message naming it and leaves nothing behind. */
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+/* One line on stderr, starting with the program's name, nothing on stdout. */
+static void
+assert_one_error_line (CliResult  *result,
+                       int         status,
+                       const char *message)
+{
+  g_assert_cmpint (result->status, ==, status);
+  g_assert_true (g_str_has_prefix (result->err, "chorus-cli: "));
+  g_assert_cmpuint (count_lines (result->err), ==, 1);
+  assert_contains (result->err, message);
+}
+
+static void
+test_import_csv (Scratch       *scratch,
+                 gconstpointer  data)
+{
+  g_autofree char *example = example_path ("trafford-staff-response.chorus");
+  g_autofree char *survey = import_data_path ("survey-staff.csv");
+  g_autofree char *output = scratch_file (scratch, "imported.chorus");
+  guint n_example = n_project_items (example);
+
+  /* The example's survey group and activity, by name as the window shows them. */
+  {
+    g_autoptr(CliResult) result = run_cli ("import-csv", "--group", "staff", "--activity",
+                                           "Online staff survey", "-o", output, example, survey,
+                                           NULL);
+
+    g_assert_cmpint (result->status, ==, 0);
+    g_assert_cmpstr (result->err, ==, "");
+    assert_contains (result->out, "Columns of survey-staff.csv:\n");
+    assert_contains (result->out, "→ respondent id, not imported\n");
+    assert_contains (result->out, "survey-staff.csv: 10 rows read, 28 items created\n");
+    /* 14 answers of the survey are in the example already (seed 004 quotes them). */
+    assert_contains (result->out, "--skip-duplicates");
+    g_assert_null (strstr (result->out, "Created group"));
+    g_assert_cmpint (stats_n_items (output), ==, n_example + 28);
+  }
+
+  /* Importing the same file again with --skip-duplicates adds nothing. */
+  {
+    g_autoptr(CliResult) result = run_cli ("import-csv", "--group", "Staff", "--activity",
+                                           "online-staff-survey", "--skip-duplicates",
+                                           "-o", output, output, survey, NULL);
+
+    g_assert_cmpint (result->status, ==, 0);
+    assert_contains (result->out, "10 rows read, 0 items created\n");
+    assert_contains (result->out, "28 duplicates already in the project");
+    g_assert_cmpint (stats_n_items (output), ==, n_example + 28);
+  }
+
+  /* A group and an activity that do not exist yet are created, and the output says so. */
+  {
+    g_autoptr(CliResult) result = run_cli ("import-csv", "--group", "Night shift", "--activity",
+                                           "Winter pulse survey", "--skip-duplicates", "-o",
+                                           output, output, survey, NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(ChorusProject) project = NULL;
+    ChorusGroup *group;
+    ChorusActivity *activity;
+
+    g_assert_cmpint (result->status, ==, 0);
+    assert_contains (result->out, "Created group “Night shift” (night-shift)\n");
+    assert_contains (result->out,
+                     "Created activity “Winter pulse survey”, Online survey (winter-pulse-survey)\n");
+    /* Duplicates are per question, group and activity: a new group's answers are new. */
+    assert_contains (result->out, "10 rows read, 28 items created\n");
+
+    project = chorus_project_load_file (output, &error);
+    g_assert_no_error (error);
+    group = chorus_project_find_group (project, "night-shift");
+    activity = chorus_project_find_activity (project, "winter-pulse-survey");
+    g_assert_nonnull (group);
+    g_assert_nonnull (activity);
+    g_assert_cmpint (chorus_activity_get_kind (activity), ==, CHORUS_ACTIVITY_KIND_ONLINE_SURVEY);
+  }
+
+  /* --map moves a column; --dry-run writes nothing. */
+  {
+    g_autofree char *dry = scratch_file (scratch, "dry.chorus");
+    g_autoptr(CliResult) result = run_cli ("import-csv", "--group", "Staff", "--activity",
+                                           "Online staff survey", "--map", "Team=c-q1",
+                                           "--map", "10=ignore", "--dry-run", "-o", dry,
+                                           example, survey, NULL);
+
+    g_assert_cmpint (result->status, ==, 0);
+    assert_contains (result->out, "Team                                  → Q1 [c-q1]");
+    assert_contains (result->out, "(as given)");
+    assert_contains (result->out, "Any other comments                    → ignored\n");
+    g_assert_false (g_file_test (dry, G_FILE_TEST_EXISTS));
+  }
+}
+
+static void
+test_import_csv_errors (Scratch       *scratch,
+                        gconstpointer  data)
+{
+  g_autofree char *example = example_path ("trafford-staff-response.chorus");
+  g_autofree char *survey = import_data_path ("survey-staff.csv");
+  g_autofree char *unterminated = write_scratch (scratch, "unterminated.csv",
+                                                 "Q1. Capacity,Q2) Providers\r\n"
+                                                 "fine,fine\r\n"
+                                                 "\"never closed,no\r\n"
+                                                 "more,text\r\n");
+  g_autofree char *ragged = write_scratch (scratch, "ragged.csv",
+                                           "Q1. Capacity,Q2) Providers,Team\n"
+                                           "yes,no,HR\n"
+                                           "short,row\n");
+  g_autofree char *output = scratch_file (scratch, "out.chorus");
+  g_autofree char *existing = write_scratch (scratch, "existing.chorus", "someone's work");
+  struct {
+    const char *args[8];
+    int status;
+    const char *message;
+  } cases[] = {
+    { { "--activity", "A", "-o", output, example, survey }, 2, "--group and --activity" },
+    { { "--group", "G", "--activity", "A", example, survey }, 2, "-o OUT.chorus" },
+    { { "--group", "G", "--activity", "A", "-o", output, example }, 2, "SURVEY.csv" },
+    { { "--group", "G", "--activity", "A", "--map", "Team" }, 2, "COLUMN=QUESTION" },
+    { { "--group", "G", "--activity", "A", "--map", "Team=Q99" }, 1, "no question “Q99”" },
+    { { "--group", "G", "--activity", "A", "--map", "Nope=c-q1" }, 1, "no column “Nope”" },
+    /* Every document of the example numbers its questions from Q1. */
+    { { "--group", "G", "--activity", "A", "--map", "Team=Q1" },
+      1, "3 questions are numbered “Q1”; give the question’s id" },
+    { { "--group", "G", "--activity", "A", "-o", output, example, unterminated },
+      1, "unterminated.csv:3: unterminated quoted cell" },
+    { { "--group", "G", "--activity", "A", "-o", output, example, ragged },
+      1, "ragged.csv:3: this row has 2 cells but the header has 3" },
+    { { "--group", "G", "--activity", "A", "-o", existing, example, survey },
+      1, "already exists; use --force" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char **a = cases[i].args;
+      g_autoptr(CliResult) result = NULL;
+
+      /* The --map cases need the two files after the options. */
+      if (a[6] == NULL && a[4] != NULL && g_str_equal (a[4], "--map"))
+        result = run_cli ("import-csv", a[0], a[1], a[2], a[3], a[4], a[5], "-o", output,
+                          example, survey, NULL);
+      else
+        result = run_cli ("import-csv", a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], NULL);
+
+      assert_one_error_line (result, cases[i].status, cases[i].message);
+      /* Nothing partial: a failed import writes no project. */
+      g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+    }
+
+  /* Ragged rows go in when the user accepts them. */
+  {
+    g_autoptr(CliResult) result = run_cli ("import-csv", "--group", "Staff", "--activity",
+                                           "Online staff survey", "--accept-ragged", "-o", output,
+                                           example, ragged, NULL);
+
+    g_assert_cmpint (result->status, ==, 0);
+    assert_contains (result->out, "2 rows read, 4 items created\n");
+  }
+}
+
+/* The three focus groups' notes of seed 004, one activity each. */
+static void
+test_import_notes (Scratch       *scratch,
+                   gconstpointer  data)
+{
+  g_autofree char *example = example_path ("trafford-staff-response.chorus");
+  g_autofree char *output = scratch_file (scratch, "notes.chorus");
+  const char *files[] = { "focus-group-1.md", "focus-group-2.txt", "focus-group-3.txt" };
+  guint n_items = n_project_items (example);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusProject) project = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *notes = import_data_path (files[i]);
+      g_autofree char *activity = g_strdup_printf ("Focus group %u", i + 1);
+      g_autofree char *created = g_strdup_printf ("Created activity “%s”, Focus group", activity);
+      g_autoptr(CliResult) result = run_cli ("import-notes", "--group", "Staff", "--activity",
+                                             activity, "-o", output,
+                                             i == 0 ? example : output, notes, NULL);
+      const char *report;
+      guint n_read, n_created;
+
+      g_assert_cmpint (result->status, ==, 0);
+      g_assert_cmpstr (result->err, ==, "");
+      assert_contains (result->out, created);
+      assert_contains (result->out, "Questions in ");
+
+      /* "FILE: N bullets and paragraphs read, M items created" */
+      report = strstr (result->out, " bullets and paragraphs read, ");
+      g_assert_nonnull (report);
+      while (report > result->out && report[-1] != ' ')
+        report--;
+      g_assert_cmpint (sscanf (report, "%u bullets and paragraphs read, %u items created",
+                               &n_read, &n_created), ==, 2);
+      g_assert_cmpuint (n_created, >, 0);
+      g_assert_cmpuint (n_created, <=, n_read);
+      n_items += n_created;
+      g_assert_cmpint (stats_n_items (output), ==, n_items);
+
+      /* Again, skipping duplicates: nothing new. */
+      {
+        g_autoptr(CliResult) again = run_cli ("import-notes", "--group", "Staff", "--activity",
+                                              activity, "--skip-duplicates", "-o", output,
+                                              output, notes, NULL);
+        g_autofree char *none = g_strdup_printf ("%u bullets and paragraphs read, 0 items created",
+                                                 n_read);
+
+        g_assert_cmpint (again->status, ==, 0);
+        assert_contains (again->out, none);
+        g_assert_cmpint (stats_n_items (output), ==, n_items);
+      }
+    }
+
+  /* Each session's input is under its own activity. */
+  project = chorus_project_load_file (output, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *id = g_strdup_printf ("focus-group-%u", i + 1);
+
+      g_assert_nonnull (chorus_project_find_activity (project, id));
+    }
+}
+
+static void
+test_merge (Scratch       *scratch,
+            gconstpointer  data)
+{
+  g_autofree char *example = example_path ("trafford-staff-response.chorus");
+  g_autofree char *ours_path = scratch_file (scratch, "ours.chorus");
+  g_autofree char *theirs_path = scratch_file (scratch, "theirs.chorus");
+  g_autofree char *merged = scratch_file (scratch, "merged.chorus");
+  g_autofree char *essex = scratch_file (scratch, "essex.chorus");
+  g_autofree char *essex_consultation = example_path ("patient-led-nhs-essex.consultation.xml");
+  g_autofree char *item_id = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_example = n_project_items (example);
+
+  /* Two colleagues edit copies: both change the first item, differently; they
+   * import a focus group into their copy. */
+  {
+    g_autoptr(ChorusProject) ours = chorus_project_load_file (example, &error);
+    g_autoptr(ChorusProject) theirs = chorus_project_load_file (example, &error);
+    g_autoptr(ChorusItem) ours_item = NULL;
+    g_autoptr(ChorusItem) theirs_item = NULL;
+
+    g_assert_no_error (error);
+    ours_item = g_list_model_get_item (chorus_project_get_items (ours), 0);
+    theirs_item = g_list_model_get_item (chorus_project_get_items (theirs), 0);
+    item_id = g_strdup (chorus_item_get_id (ours_item));
+    chorus_project_set_item_text (ours, ours_item, "Our wording of the first item.");
+    chorus_project_set_item_text (theirs, theirs_item, "Their wording of the first item.");
+    g_assert_true (chorus_project_save_file (ours, ours_path, &error));
+    g_assert_true (chorus_project_save_file (theirs, theirs_path, &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autofree char *notes = import_data_path ("focus-group-2.txt");
+    g_autoptr(CliResult) result = run_cli ("import-notes", "--group", "Staff", "--activity",
+                                           "Focus group 2", "-o", theirs_path, theirs_path,
+                                           notes, NULL);
+
+    g_assert_cmpint (result->status, ==, 0);
+  }
+
+  {
+    g_autoptr(CliResult) result = run_cli ("merge", "-o", merged, ours_path, theirs_path, NULL);
+    g_autoptr(ChorusProject) project = NULL;
+    ChorusItem *item;
+    g_autofree char *conflict = g_strdup_printf ("  input %s: ", item_id);
+
+    g_assert_cmpint (result->status, ==, 0);
+    g_assert_cmpstr (result->err, ==, "");
+    assert_contains (result->out, "theirs.chorus: 7 items added");
+    assert_contains (result->out, "1 conflict; ours was kept:\n");
+    assert_contains (result->out, conflict);
+
+    project = chorus_project_load_file (merged, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (chorus_project_get_items (project)), ==,
+                      n_example + 7);
+    item = chorus_project_find_item (project, item_id);
+    g_assert_cmpstr (chorus_item_get_text (item), ==, "Our wording of the first item.");
+    g_assert_nonnull (chorus_project_find_activity (project, "focus-group-2"));
+  }
+
+  /* --theirs resolves the conflict the other way. */
+  {
+    g_autoptr(CliResult) result = run_cli ("merge", "--theirs", "--force", "-o", merged,
+                                           ours_path, theirs_path, NULL);
+    g_autoptr(ChorusProject) project = NULL;
+
+    g_assert_cmpint (result->status, ==, 0);
+    project = chorus_project_load_file (merged, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (chorus_item_get_text (chorus_project_find_item (project, item_id)), ==,
+                     "Their wording of the first item.");
+  }
+
+  /* Another consultation's project is refused, and nothing is written. */
+  {
+    g_autoptr(CliResult) made = run_cli ("new", "--consultation", essex_consultation, "-o", essex,
+                                         NULL);
+    g_autofree char *output = scratch_file (scratch, "refused.chorus");
+    g_autoptr(CliResult) result = NULL;
+
+    g_assert_cmpint (made->status, ==, 0);
+    result = run_cli ("merge", "-o", output, ours_path, essex, NULL);
+    assert_one_error_line (result, 1, "essex.chorus");
+    g_assert_false (g_file_test (output, G_FILE_TEST_EXISTS));
+  }
+
+  {
+    g_autoptr(CliResult) result = run_cli ("merge", "-o", merged, ours_path, NULL);
+
+    assert_one_error_line (result, 2, "A.chorus and B.chorus are required");
+  }
+}
+
+/* export, chart ----------------------------------------------------------- */
+
+static char *
+read_file (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+/* PDF and PNG files hold NUL bytes, so strstr() will not do. */
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static gboolean
+bytes_contain (GBytes     *bytes,
+               const char *needle)
+{
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; n <= length && i <= length - n; i++)
+    if (memcmp (data + i, needle, n) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+bytes_start_with (GBytes     *bytes,
+                  const char *prefix,
+                  gsize       n)
+{
+  return g_bytes_get_size (bytes) >= n && memcmp (g_bytes_get_data (bytes, NULL), prefix, n) == 0;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(char * const *) a, *(char * const *) b);
+}
+
+/* The names in @dir, sorted and joined, to tell that a failure left nothing. */
+static char *
+list_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  g_assert_nonnull (handle);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+
+  return g_strjoinv ("\n", (char **) names->pdata);
+}
+
+/* Counts of the submission XML: "items" of the top input-summary, and
+ * "group:ID", "activity:ID", "theme:ID", "question:ID" under it. */
+typedef struct
+{
+  GHashTable *counts;
+  GPtrArray  *stack;   /* element names */
+  char       *question_id;
+} XmlCounts;
+
+static void
+xml_counts_start_cb (GMarkupParseContext  *context,
+                     const char           *element,
+                     const char          **names,
+                     const char          **values,
+                     gpointer              user_data,
+                     GError              **error)
+{
+  XmlCounts *counts = user_data;
+  const char *parent = counts->stack->len > 0 ? g_ptr_array_index (counts->stack, counts->stack->len - 1)
+                                              : "";
+  const char *grandparent = counts->stack->len > 1 ? g_ptr_array_index (counts->stack, counts->stack->len - 2)
+                                                   : "";
+  const char *ref = NULL;
+  const char *items = NULL;
+  const char *id = NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_equal (names[i], "ref"))
+        ref = values[i];
+      else if (g_str_equal (names[i], "items"))
+        items = values[i];
+      else if (g_str_equal (names[i], "id"))
+        id = values[i];
+    }
+
+  if (g_str_equal (element, "question"))
+    {
+      g_free (counts->question_id);
+      counts->question_id = g_strdup (id);
+    }
+  else if (g_str_equal (element, "input-summary") && g_str_equal (parent, "submission"))
+    g_hash_table_insert (counts->counts, g_strdup ("items"), g_strdup (items));
+  else if (g_str_equal (element, "input-summary") && g_str_equal (parent, "question"))
+    g_hash_table_insert (counts->counts, g_strconcat ("question:", counts->question_id, NULL),
+                         g_strdup (items));
+  else if (g_str_equal (parent, "input-summary") && g_str_equal (grandparent, "submission")
+           && ref != NULL)
+    g_hash_table_insert (counts->counts, g_strconcat (element, ":", ref, NULL), g_strdup (items));
+
+  g_ptr_array_add (counts->stack, g_strdup (element));
+}
+
+static void
+xml_counts_end_cb (GMarkupParseContext  *context,
+                   const char           *element,
+                   gpointer              user_data,
+                   GError              **error)
+{
+  XmlCounts *counts = user_data;
+
+  g_ptr_array_remove_index (counts->stack, counts->stack->len - 1);
+}
+
+static GHashTable *
+read_xml_counts (const char *path)
+{
+  static const GMarkupParser parser = { xml_counts_start_cb, xml_counts_end_cb, NULL, NULL, NULL };
+  g_autofree char *text = read_file (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMarkupParseContext) context = NULL;
+  XmlCounts counts = {
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
+    g_ptr_array_new_with_free_func (g_free),
+    NULL,
+  };
+  const char *body = strstr (text, "?>");
+
+  /* GMarkup reads the elements; the XML declaration is not one. */
+  g_assert_nonnull (body);
+  context = g_markup_parse_context_new (&parser, 0, &counts, NULL);
+  g_markup_parse_context_parse (context, body + 2, -1, &error);
+  g_assert_no_error (error);
+  g_markup_parse_context_end_parse (context, &error);
+  g_assert_no_error (error);
+  g_ptr_array_unref (counts.stack);
+  g_free (counts.question_id);
+
+  return counts.counts;
+}
+
+static void
+assert_xml_count (GHashTable *counts,
+                  const char *key,
+                  gint64      expected)
+{
+  const char *value = g_hash_table_lookup (counts, key);
+
+  if (value == NULL)
+    g_error ("the XML has no count for %s", key);
+  if (g_ascii_strtoll (value, NULL, 10) != expected)
+    g_error ("%s: the XML says %s, chorus-cli stats --json %" G_GINT64_FORMAT, key, value,
+             expected);
+}
+
+/* Every count of `stats --json` the XML also has, compared. */
+static void
+assert_xml_matches_stats (const char *xml,
+                          const char *project)
+{
+  g_autoptr(GHashTable) counts = read_xml_counts (xml);
+  g_autoptr(CliResult) result = run_cli ("stats", "--json", project, NULL);
+  g_autoptr(Json) json = NULL;
+  const struct {
+    const char *array;
+    const char *prefix;
+  } lists[] = {
+    { "groups", "group" },
+    { "activities", "activity" },
+    { "themes", "theme" },
+    { "questions", "question" },
+  };
+  guint checked = 1;
+
+  g_assert_cmpint (result->status, ==, 0);
+  json = json_parse (result->out);
+  g_assert_nonnull (json);
+  assert_xml_count (counts, "items", json_member_number (json, "items"));
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    {
+      Json *array = json_member (json, lists[l].array);
+
+      for (guint i = 0; i < json_length (array); i++)
+        {
+          Json *element = g_ptr_array_index (array->values, i);
+          gint64 count = json_member_number (element, "count");
+          g_autofree char *key = g_strconcat (lists[l].prefix, ":",
+                                              json_member_string (element, "id"), NULL);
+
+          /* The summary leaves out what nobody said anything about. */
+          if (count == 0 && !g_hash_table_contains (counts, key))
+            continue;
+          assert_xml_count (counts, key, count);
+          checked++;
+        }
+    }
+
+  g_assert_cmpuint (checked, >, 40);
+}
+
+/* Data rows of a CSV, read back with the importer's strict parser. */
+static guint
+csv_n_rows (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusCsvImport) csv = chorus_csv_import_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (chorus_csv_import_get_n_ragged_rows (csv), ==, 0);
+
+  return chorus_csv_import_get_n_rows (csv);
+}
+
+/* The page count pdfinfo reads, or 0 when poppler-utils is missing. */
+static guint
+pdf_n_pages (const char *path)
+{
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  g_autoptr(CliResult) result = NULL;
+  const char *pages;
+
+  if (pdfinfo == NULL)
+    {
+      g_test_skip ("pdfinfo not found");
+      return 0;
+    }
+
+  result = run_program (pdfinfo, path, NULL);
+  g_assert_cmpint (result->status, ==, 0);
+  pages = strstr (result->out, "\nPages:");
+  g_assert_nonnull (pages);
+
+  return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
+}
+
 static void
 test_export (Scratch       *scratch,
              gconstpointer  data)
 {
   g_autofree char *example = example_path ("trafford-staff-response.chorus");
-  g_autofree char *pdf = scratch_file (scratch, "response.pdf");
-  g_autofree char *xml = scratch_file (scratch, "response.xml");
+  g_autofree char *edited = scratch_file (scratch, "edited.chorus");
+  g_autofree char *pdf = scratch_file (scratch, "submission.pdf");
+  g_autofree char *letter = scratch_file (scratch, "letter.pdf");
+  g_autofree char *xml = scratch_file (scratch, "submission.xml");
   g_autofree char *csv = scratch_file (scratch, "input.csv");
   g_autofree char *schema = g_test_build_filename (G_TEST_DIST, "..", "resources", "schemas",
                                                    "submission.rng", NULL);
-  g_autofree char *unwritable = scratch_file (scratch, "no-such-folder/response.pdf");
-  g_autoptr(CliResult) result = NULL;
-  g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ChorusProject) project = chorus_project_load_file (example, &error);
-  guint n_published = 0;
-  guint n_rows = 0;
-  GListModel *items;
-  int status;
+  const char *author = "Dr Jane Quill";
+  guint n_items;
 
-  g_assert_no_error (error);
-
-  result = run_cli ("export", "--format", "pdf", "-o", pdf, example, NULL);
-  g_assert_cmpint (result->status, ==, 0);
-  g_assert_cmpstr (result->err, ==, "");
-  g_assert_true (file_starts_with (pdf, "%PDF-", 5));
-  g_clear_pointer (&result, cli_result_free);
-
-  result = run_cli ("export", "--format", "xml", "--include-input", "-o", xml, example, NULL);
-  g_assert_cmpint (result->status, ==, 0);
-  status = run_xmllint_relaxng (schema, xml);
-  if (status >= 0)
-    g_assert_cmpint (status, ==, 0);
-  g_clear_pointer (&result, cli_result_free);
-
-  /* One row per published item, plus the header; cells with line breaks are quoted, so
-   * count records, not lines. */
-  result = run_cli ("export", "--format", "csv", "-o", csv, example, NULL);
-  g_assert_cmpint (result->status, ==, 0);
-  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  /* A copy with one item withheld from publication and one with an author. */
   {
-    gboolean quoted = FALSE;
+    g_autoptr(ChorusProject) project = chorus_project_load_file (example, &error);
+    g_autoptr(ChorusItem) first = NULL;
+    g_autoptr(ChorusItem) second = NULL;
 
-    for (const char *p = contents; *p != '\0'; p++)
-      {
-        if (*p == '"')
-          quoted = !quoted;
-        else if (*p == '\n' && !quoted)
-          n_rows++;
-      }
+    g_assert_no_error (error);
+    first = g_list_model_get_item (chorus_project_get_items (project), 0);
+    second = g_list_model_get_item (chorus_project_get_items (project), 1);
+    chorus_project_set_item_publish (project, first, FALSE);
+    chorus_project_set_item_author (project, second, author);
+    g_assert_true (chorus_project_save_file (project, edited, &error));
+    g_assert_no_error (error);
+    n_items = g_list_model_get_n_items (chorus_project_get_items (project));
   }
-  items = chorus_project_get_items (project);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(ChorusItem) item = g_list_model_get_item (items, i);
 
-      n_published += chorus_item_get_publish (item);
-    }
-  g_assert_cmpuint (n_rows, ==, n_published + 1);
-  g_clear_pointer (&result, cli_result_free);
+  {
+    g_autoptr(CliResult) result = run_cli ("export", "--format", "pdf", "-o", pdf, edited, NULL);
+    g_autoptr(GBytes) contents = NULL;
+    g_autofree char *expected = g_strdup_printf ("Wrote %s\n", pdf);
 
-  result = run_cli ("export", "--format", "pdf", "-o", unwritable, example, NULL);
-  g_assert_cmpint (result->status, ==, 1);
-  g_assert_nonnull (strstr (result->err, "response.pdf"));
-  g_assert_false (g_file_test (unwritable, G_FILE_TEST_EXISTS));
-  g_clear_pointer (&result, cli_result_free);
+    g_assert_cmpint (result->status, ==, 0);
+    g_assert_cmpstr (result->err, ==, "");
+    g_assert_cmpstr (result->out, ==, expected);
+    contents = read_bytes (pdf);
+    g_assert_true (bytes_start_with (contents, "%PDF-", 5));
+    g_assert_true (bytes_contain (contents, "%%EOF"));
+    /* A4 is 595 × 842 points. */
+    g_assert_true (bytes_contain (contents, "/MediaBox [ 0 0 595"));
+  }
 
-  result = run_cli ("export", "--format", "docx", "-o", pdf, example, NULL);
-  g_assert_cmpint (result->status, ==, 2);
+  /* The format from the name, Letter paper, no input tables and no charts. */
+  {
+    g_autoptr(CliResult) result = run_cli ("export", "--paper", "letter", "--no-input",
+                                           "--no-charts", "-o", letter, edited, NULL);
+    g_autoptr(GBytes) contents = NULL;
+    g_autoptr(GBytes) full = NULL;
+
+    g_assert_cmpint (result->status, ==, 0);
+    contents = read_bytes (letter);
+    full = read_bytes (pdf);
+    g_assert_true (bytes_start_with (contents, "%PDF-", 5));
+    g_assert_true (bytes_contain (contents, "/MediaBox [ 0 0 612 792 ]"));
+    /* Without the input tables and charts the submission is much shorter. */
+    g_assert_cmpuint (pdf_n_pages (letter) + 10, <, pdf_n_pages (pdf));
+  }
+
+  {
+    g_autoptr(CliResult) result = run_cli ("export", "--format", "xml", "--include-input", "-o",
+                                           xml, edited, NULL);
+    g_autoptr(CliResult) lint = NULL;
+    g_autofree char *xmllint = g_find_program_in_path ("xmllint");
+
+    g_assert_cmpint (result->status, ==, 0);
+    if (xmllint != NULL)
+      {
+        lint = run_program (xmllint, "--noout", "--relaxng", schema, xml, NULL);
+        g_assert_cmpint (lint->status, ==, 0);
+      }
+    else
+      g_test_message ("xmllint not found; the schema check is left to the core tests");
+    assert_xml_matches_stats (xml, edited);
+  }
+
+  /* One row per item and a header; the withheld item only on request. */
+  {
+    g_autoptr(CliResult) result = run_cli ("export", "--format", "csv", "-o", csv, edited, NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_cmpint (result->status, ==, 0);
+    g_assert_cmpuint (csv_n_rows (csv), ==, n_items - 1);
+    contents = read_file (csv);
+    assert_contains (contents, author);
+  }
+  {
+    g_autoptr(CliResult) result = run_cli ("export", "--include-unpublished", "--redact-authors",
+                                           "-o", csv, edited, NULL);
+    g_autofree char *contents = NULL;
+
+    g_assert_cmpint (result->status, ==, 0);
+    g_assert_cmpuint (csv_n_rows (csv), ==, n_items);
+    contents = read_file (csv);
+    g_assert_null (strstr (contents, author));
+  }
 }
 
-/* Each chart kind in each format; a wrong extension or kind is a usage error. */
+static void
+test_export_errors (Scratch       *scratch,
+                    gconstpointer  data)
+{
+  g_autofree char *example = example_path ("trafford-staff-response.chorus");
+  g_autofree char *output = scratch_file (scratch, "out.pdf");
+  g_autofree char *not_a_dir = write_scratch (scratch, "plain-file", "x");
+  g_autofree char *under_file = g_build_filename (not_a_dir, "out.pdf", NULL);
+  g_autofree char *a_dir = scratch_file (scratch, "a-directory.pdf");
+  g_autofree char *missing = scratch_file (scratch, "missing.chorus");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  struct {
+    const char *args[6];
+    int status;
+    const char *message;
+  } cases[] = {
+    { { "-o", output, NULL }, 2, "no file given" },
+    { { example, NULL }, 2, "-o OUT is required" },
+    { { "--format", "docx", "-o", output, example }, 2, "unknown format “docx”" },
+    { { "-o", "out.txt", example }, 2, "--format pdf, xml or csv is required" },
+    { { "--format", "xml", "--no-charts", "-o", output, example }, 2, "for --format pdf" },
+    { { "--format", "pdf", "--include-input", "-o", output, example }, 2, "for --format xml" },
+    { { "--paper", "a3", "-o", output, example }, 2, "unknown paper size “a3”" },
+    { { "-o", output, missing }, 1, "missing.chorus" },
+    { { "-o", under_file, example }, 1, under_file },
+    { { "-o", a_dir, example }, 1, a_dir },
+  };
+
+  g_assert_cmpint (g_mkdir (a_dir, 0755), ==, 0);
+  before = list_dir (scratch->path);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char **a = cases[i].args;
+      g_autoptr(CliResult) result = run_cli ("export", a[0], a[1], a[2], a[3], a[4], a[5], NULL);
+
+      assert_one_error_line (result, cases[i].status, cases[i].message);
+      g_assert_cmpstr (result->out, ==, "");
+      /* Nothing written, not even a temporary file. */
+      after = list_dir (scratch->path);
+      g_assert_cmpstr (after, ==, before);
+      g_clear_pointer (&after, g_free);
+    }
+}
+
+/* Big-endian 32 bits at @p. */
+static guint32
+read_be32 (const char *p)
+{
+  const guchar *u = (const guchar *) p;
+
+  return ((guint32) u[0] << 24) | ((guint32) u[1] << 16) | ((guint32) u[2] << 8) | u[3];
+}
+
+/* The luminance of the PNG's top-left pixel: the chart's background. */
+static double
+png_corner_luminance (const char *path)
+{
+  cairo_surface_t *surface = cairo_image_surface_create_from_png (path);
+  const guchar *pixels;
+  guint32 pixel;
+  double luminance;
+
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_flush (surface);
+  pixels = cairo_image_surface_get_data (surface);
+  pixel = *(const guint32 *) pixels;
+  luminance = (0.2126 * ((pixel >> 16) & 0xff) + 0.7152 * ((pixel >> 8) & 0xff)
+               + 0.0722 * (pixel & 0xff)) / 255.0;
+  cairo_surface_destroy (surface);
+
+  return luminance;
+}
+
 static void
 test_chart (Scratch       *scratch,
             gconstpointer  data)
@@ -1283,7 +1990,6 @@ test_chart (Scratch       *scratch,
   const char *kinds[] = { "themes", "stance", "coverage", "heatmap" };
   g_autoptr(GError) error = NULL;
   g_autoptr(ChorusProject) project = chorus_project_load_file (example, &error);
-  g_autoptr(CliResult) result = NULL;
 
   g_assert_no_error (error);
 
@@ -1292,102 +1998,133 @@ test_chart (Scratch       *scratch,
       g_autofree char *png = g_strdup_printf ("%s/%s.png", scratch->path, kinds[k]);
       g_autofree char *svg = g_strdup_printf ("%s/%s.svg", scratch->path, kinds[k]);
       g_autofree char *pdf = g_strdup_printf ("%s/%s.pdf", scratch->path, kinds[k]);
-      g_autoptr(CliResult) png_result = run_cli ("chart", "--kind", kinds[k], "-o", png, example, NULL);
-      g_autoptr(CliResult) svg_result = run_cli ("chart", "--kind", kinds[k], "-o", svg, example, NULL);
-      g_autoptr(CliResult) pdf_result = run_cli ("chart", "--kind", kinds[k], "--dark", "-o", pdf,
-                                                 example, NULL);
 
-      g_assert_cmpint (png_result->status, ==, 0);
-      g_assert_cmpint (svg_result->status, ==, 0);
-      g_assert_cmpint (pdf_result->status, ==, 0);
-      g_assert_true (file_starts_with (png, "\x89PNG\r\n\x1a\n", 8));
-      g_assert_true (file_starts_with (pdf, "%PDF-", 5));
-      g_assert_true (file_starts_with (svg, "<?xml", 5));
+      {
+        g_autoptr(CliResult) result = run_cli ("chart", "--kind", kinds[k], "--width", "640",
+                                               "--height", "480", "-o", png, example, NULL);
+        g_autoptr(GBytes) contents = NULL;
+        g_autofree char *expected = g_strdup_printf ("Wrote %s (640 × 480)\n", png);
+        const char *header;
+
+        g_assert_cmpint (result->status, ==, 0);
+        g_assert_cmpstr (result->out, ==, expected);
+        contents = read_bytes (png);
+        g_assert_true (bytes_start_with (contents, "\x89PNG\r\n\x1a\n", 8));
+        g_assert_cmpuint (g_bytes_get_size (contents), >, 24);
+        /* IHDR: twice the pixels, for HiDPI. */
+        header = g_bytes_get_data (contents, NULL);
+        g_assert_cmpmem (header + 12, 4, "IHDR", 4);
+        g_assert_cmpuint (read_be32 (header + 16), ==, 1280);
+        g_assert_cmpuint (read_be32 (header + 20), ==, 960);
+        g_assert_cmpfloat (png_corner_luminance (png), >, 0.9);
+      }
+
+      /* The SVG names every bar the chart draws at that size, in full. */
+      {
+        g_autoptr(CliResult) result = run_cli ("chart", "--kind", kinds[k], "-o", svg, example,
+                                               NULL);
+        g_autoptr(ChorusChart) chart = chorus_chart_new (k, project);
+        g_autofree char *contents = NULL;
+        cairo_surface_t *surface;
+        cairo_t *cr;
+        double height;
+        guint labels = 0;
+
+        g_assert_cmpint (result->status, ==, 0);
+        contents = read_file (svg);
+        assert_contains (contents, "<svg");
+
+        height = ceil (chorus_chart_get_natural_height (chart, 800));
+        surface = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, NULL);
+        cr = cairo_create (surface);
+        chorus_chart_render (chart, cr, 800, height);
+        cairo_destroy (cr);
+        cairo_surface_destroy (surface);
+
+        for (guint i = 0; i < chorus_chart_get_n_regions (chart); i++)
+          {
+            ChorusChartHit hit;
+            cairo_rectangle_t rect;
+            g_autofree char *escaped = NULL;
+
+            g_assert_true (chorus_chart_get_region (chart, i, &rect, &hit));
+            if (hit.label == NULL || hit.target != CHORUS_CHART_TARGET_BAR)
+              continue;
+            escaped = g_markup_escape_text (hit.label, -1);
+            assert_contains (contents, escaped);
+            labels++;
+          }
+        if (k == CHORUS_CHART_KIND_THEMES)
+          g_assert_cmpuint (labels, >=, 10);
+      }
+
+      {
+        g_autoptr(CliResult) result = run_cli ("chart", "--kind", kinds[k], "--dark", "-o", pdf,
+                                               example, NULL);
+        g_autoptr(GBytes) contents = NULL;
+
+        g_assert_cmpint (result->status, ==, 0);
+        contents = read_bytes (pdf);
+        g_assert_true (bytes_start_with (contents, "%PDF-", 5));
+      }
     }
 
-  /* The SVG of the themes chart names the themes it draws (text is kept as text). */
+  /* --dark draws for a dark background; filters narrow the chart. */
   {
-    g_autofree char *svg = g_strdup_printf ("%s/themes.svg", scratch->path);
-    g_autofree char *contents = NULL;
-    g_autoptr(ChorusChart) chart = chorus_chart_new (CHORUS_CHART_KIND_THEMES, project);
-    g_autoptr(ChorusChartTable) table = chorus_chart_get_table (chart);
+    g_autofree char *png = scratch_file (scratch, "dark.png");
+    g_autoptr(CliResult) result = run_cli ("chart", "--kind", "themes", "--dark", "--group",
+                                           "Staff", "--activity", "Online staff survey",
+                                           "--stack-by-group", "-o", png, example, NULL);
 
-    g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
-    g_assert_nonnull (strstr (contents, "Input by theme"));
-    g_assert_cmpuint (chorus_chart_table_get_n_rows (table), >, 0);
+    g_assert_cmpint (result->status, ==, 0);
+    g_assert_cmpfloat (png_corner_luminance (png), <, 0.3);
   }
-
-  result = run_cli ("chart", "--kind", "themes", "-o", "chart.jpg", example, NULL);
-  g_assert_cmpint (result->status, ==, 2);
-  g_clear_pointer (&result, cli_result_free);
-  result = run_cli ("chart", "--kind", "pie", "-o", "chart.png", example, NULL);
-  g_assert_cmpint (result->status, ==, 2);
-  g_clear_pointer (&result, cli_result_free);
-  result = run_cli ("chart", "--kind", "themes", "--group", "no-such-group", "-o", "chart.png",
-                    example, NULL);
-  g_assert_cmpint (result->status, ==, 1);
-  g_assert_nonnull (strstr (result->err, "no-such-group"));
 }
 
-/* Importing a survey adds its answers; importing it again with --skip-duplicates adds none;
- * merging a colleague's copy adds what they added. */
 static void
-test_import_and_merge (Scratch       *scratch,
-                       gconstpointer  data)
+test_chart_errors (Scratch       *scratch,
+                   gconstpointer  data)
 {
   g_autofree char *example = example_path ("trafford-staff-response.chorus");
-  g_autofree char *survey = g_test_build_filename (G_TEST_DIST, "data", "import",
-                                                   "survey-staff.csv", NULL);
-  g_autofree char *notes = g_test_build_filename (G_TEST_DIST, "data", "import",
-                                                  "focus-group-1.md", NULL);
-  g_autofree char *imported = scratch_file (scratch, "imported.chorus");
-  g_autofree char *again = scratch_file (scratch, "again.chorus");
-  g_autofree char *with_notes = scratch_file (scratch, "notes.chorus");
-  g_autofree char *merged = scratch_file (scratch, "merged.chorus");
-  g_autoptr(CliResult) result = NULL;
-  gint64 before = count_items_with_stats (example);
-  gint64 after_csv, after_notes;
+  g_autofree char *output = scratch_file (scratch, "chart.png");
+  g_autofree char *gif = scratch_file (scratch, "chart.gif");
+  g_autofree char *not_a_dir = write_scratch (scratch, "plain-file", "x");
+  g_autofree char *under_file = g_build_filename (not_a_dir, "chart.svg", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  struct {
+    const char *args[7];
+    int status;
+    const char *message;
+  } cases[] = {
+    { { "-o", output, example }, 2, "--kind themes, stance, coverage or heatmap is required" },
+    { { "--kind", "pie", "-o", output, example }, 2, "unknown kind “pie”" },
+    { { "--kind", "themes", example }, 2, "-o OUT.png, OUT.svg or OUT.pdf is required" },
+    { { "--kind", "themes", "-o", gif, example }, 2, "must end in .png, .svg or .pdf" },
+    { { "--kind", "themes", "-o", output }, 2, "no file given" },
+    { { "--kind", "themes", "--width", "0", "-o", output, example }, 2, "1 to 8000 pixels" },
+    { { "--kind", "themes", "--height", "9000", "-o", output, example }, 2, "1 to 8000 pixels" },
+    { { "--kind", "themes", "--width", "wide", "-o", output, example }, 2, "--width" },
+    { { "--kind", "stance", "--stack-by-group", "-o", output, example }, 2, "for --kind themes" },
+    { { "--kind", "themes", "--rows", "activities", "-o", output, example }, 2, "for --kind heatmap" },
+    { { "--kind", "themes", "--group", "Nobody", "-o", output, example }, 1, "no group “Nobody”" },
+    { { "--kind", "themes", "--activity", "Picnic", "-o", output, example }, 1, "no activity “Picnic”" },
+    { { "--kind", "coverage", "--document", "nope", "-o", output, example }, 1, "no document “nope”" },
+    { { "--kind", "themes", "-o", under_file, example }, 1, under_file },
+  };
 
-  result = run_cli ("import-csv", "--group", "Staff", "--activity", "Online staff survey",
-                    "-o", imported, example, survey, NULL);
-  g_assert_cmpint (result->status, ==, 0);
-  g_assert_nonnull (strstr (result->out, "rows read"));
-  after_csv = count_items_with_stats (imported);
-  g_assert_cmpint (after_csv, >, before);
-  g_clear_pointer (&result, cli_result_free);
+  before = list_dir (scratch->path);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char **a = cases[i].args;
+      g_autoptr(CliResult) result = run_cli ("chart", a[0], a[1], a[2], a[3], a[4], a[5], a[6],
+                                             NULL);
 
-  result = run_cli ("import-csv", "--group", "Staff", "--activity", "Online staff survey",
-                    "--skip-duplicates", "-o", again, imported, survey, NULL);
-  g_assert_cmpint (result->status, ==, 0);
-  g_assert_cmpint (count_items_with_stats (again), ==, after_csv);
-  g_clear_pointer (&result, cli_result_free);
-
-  result = run_cli ("import-notes", "--group", "Staff", "--activity", "Focus group 1",
-                    "-o", with_notes, example, notes, NULL);
-  g_assert_cmpint (result->status, ==, 0);
-  after_notes = count_items_with_stats (with_notes);
-  g_assert_cmpint (after_notes, >, before);
-  g_clear_pointer (&result, cli_result_free);
-
-  /* Both colleagues started from the example: the merge holds both sets of additions. */
-  result = run_cli ("merge", "-o", merged, imported, with_notes, NULL);
-  g_assert_cmpint (result->status, ==, 0);
-  g_assert_cmpint (count_items_with_stats (merged), ==,
-                   before + (after_csv - before) + (after_notes - before));
-  g_clear_pointer (&result, cli_result_free);
-
-  /* Another consultation is refused. */
-  {
-    g_autofree char *essex = example_path ("patient-led-nhs-essex.consultation.xml");
-    g_autofree char *other = scratch_file (scratch, "essex.chorus");
-    g_autofree char *refused = scratch_file (scratch, "refused.chorus");
-    g_autoptr(CliResult) created = run_cli ("new", "--consultation", essex, "-o", other, NULL);
-
-    g_assert_cmpint (created->status, ==, 0);
-    result = run_cli ("merge", "-o", refused, example, other, NULL);
-    g_assert_cmpint (result->status, ==, 1);
-    g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
-  }
+      assert_one_error_line (result, cases[i].status, cases[i].message);
+      after = list_dir (scratch->path);
+      g_assert_cmpstr (after, ==, before);
+      g_clear_pointer (&after, g_free);
+    }
 }
 
 int
@@ -1406,10 +2143,18 @@ main (int   argc,
   g_test_add ("/cli/new", Scratch, NULL, scratch_setup, test_new, scratch_teardown);
   g_test_add_func ("/cli/stats/json", test_stats_json);
   g_test_add_func ("/cli/stats/human", test_stats_human);
+  g_test_add ("/cli/import-csv", Scratch, NULL, scratch_setup, test_import_csv, scratch_teardown);
+  g_test_add ("/cli/import-csv/errors", Scratch, NULL,
+              scratch_setup, test_import_csv_errors, scratch_teardown);
+  g_test_add ("/cli/import-notes", Scratch, NULL,
+              scratch_setup, test_import_notes, scratch_teardown);
+  g_test_add ("/cli/merge", Scratch, NULL, scratch_setup, test_merge, scratch_teardown);
   g_test_add ("/cli/export", Scratch, NULL, scratch_setup, test_export, scratch_teardown);
+  g_test_add ("/cli/export/errors", Scratch, NULL,
+              scratch_setup, test_export_errors, scratch_teardown);
   g_test_add ("/cli/chart", Scratch, NULL, scratch_setup, test_chart, scratch_teardown);
-  g_test_add ("/cli/import-and-merge", Scratch, NULL,
-              scratch_setup, test_import_and_merge, scratch_teardown);
+  g_test_add ("/cli/chart/errors", Scratch, NULL,
+              scratch_setup, test_chart_errors, scratch_teardown);
 
   return g_test_run ();
 }

@@ -372,6 +372,14 @@ test_text_is_sanitised (Fixture       *f,
   g_assert_cmpstr (chorus_item_get_text (item), ==, "line one\nline two\nline three end\t!");
   chorus_project_set_item_text (f->project, item, "bad \xff utf-8");
   g_assert_true (g_utf8_validate (chorus_item_get_text (item), -1, NULL));
+
+  /* U+FFFE and U+FFFF go (XML cannot carry them); their neighbours in
+   * U+F000…U+FFFF (here U+FFFD and U+FB01 "ﬁ") and other characters stay,
+   * and a CR at the very end becomes a line feed. */
+  chorus_project_set_item_text (f->project, item,
+                                "£5 \xef\xbf\xbe\xef\xbf\xbf\xef\xbf\xbd \xef\xac\x81ne – café\r");
+  g_assert_cmpstr (chorus_item_get_text (item), ==, "£5 \xef\xbf\xbd \xef\xac\x81ne – café\n");
+  g_assert_cmpuint (chorus_item_get_length (item), ==, 16);
 }
 
 static void
