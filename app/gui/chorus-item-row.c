@@ -67,7 +67,9 @@ chorus_item_row_set_text (ChorusItemRow *self)
         space--;
       if (*space == ' ')
         cut = space;
-      shown = g_strconcat (g_strndup (text, (gsize) (cut - text)), "…", NULL);
+      g_autofree char *head = g_strndup (text, (gsize) (cut - text));
+
+      shown = g_strconcat (head, "…", NULL);
     }
 
   set_label (self->text_label, shown != NULL ? shown : text);

@@ -781,6 +781,10 @@ test_example_most_coded (void)
     g_assert_true (save_png (GTK_WIDGET (editor->theme_popover), png));
   }
   gtk_menu_button_popdown (editor->theme_button);
+  /* Let the popover finish closing (its grab and pointer queries) while its surface exists. */
+  while (gtk_widget_get_mapped (GTK_WIDGET (editor->theme_popover)))
+    g_main_context_iteration (NULL, TRUE);
+  chorus_gui_test_flush ();
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
