@@ -938,6 +938,10 @@ chorus_codebook_pane_dispose (GObject *object)
   if (self->project != NULL)
     g_signal_handlers_disconnect_by_data (self->project, self);
 
+  /* Rows unbound while the pane can still answer for them, before the list goes. */
+  if (self->selection != NULL)
+    gtk_single_selection_set_model (self->selection, NULL);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), CHORUS_TYPE_CODEBOOK_PANE);
 
   /* The template's top-level box has no id, so dispose_template() leaves it in place. */

@@ -98,8 +98,14 @@ static void
 collect_rows (GtkWidget *widget,
               GPtrArray *rows)
 {
-  if (GTK_IS_TREE_EXPANDER (widget) && gtk_tree_expander_get_item (GTK_TREE_EXPANDER (widget)))
-    g_ptr_array_add (rows, widget);
+  if (GTK_IS_TREE_EXPANDER (widget))
+    {
+      /* A new reference (transfer full in GTK 4.8). */
+      g_autoptr(GObject) item = gtk_tree_expander_get_item (GTK_TREE_EXPANDER (widget));
+
+      if (item != NULL)
+        g_ptr_array_add (rows, widget);
+    }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
