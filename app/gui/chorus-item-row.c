@@ -50,7 +50,7 @@ set_label (GtkLabel   *label,
 /* The list shows the start of a long item, up to a word boundary, and the editor all of it:
  * hundreds of rows of a survey's longest answers would otherwise take seconds to lay out
  * whenever the filters change. Span highlights past the cut are simply not shown here. */
-#define ROW_TEXT_MAX_CHARS 320
+#define ROW_TEXT_MAX_CHARS 600
 
 static void
 chorus_item_row_set_text (ChorusItemRow *self)
