@@ -1,6 +1,6 @@
 /* window-bench.c — how quickly the window answers on a large response
  *
- *   xvfb-run -a window-bench FILE.chorus
+ *   tools/with-xvfb window-bench FILE.chorus
  *
  * Opens FILE in a ChorusWindow (as the application does, minus the worker thread's parsing,
  * which tests/bench/run-bench measures as "load"), then times what a user does to the input
@@ -94,7 +94,7 @@ main (int   argc,
 
   if (argc != 2)
     {
-      g_printerr ("Usage: window-bench FILE.chorus (under a display, e.g. xvfb-run -a)\n");
+      g_printerr ("Usage: window-bench FILE.chorus (under a display, e.g. tools/with-xvfb)\n");
       return 2;
     }
 

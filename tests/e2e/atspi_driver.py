@@ -1,6 +1,6 @@
 """A small driver for Chorus through the accessibility tree (AT-SPI), as a user would use it.
 
-Runs with Debian's /usr/bin/python3 (python3-pyatspi) inside `xvfb-run dbus-run-session`.
+Runs with Debian's /usr/bin/python3 (python3-pyatspi) inside `tools/with-xvfb dbus-run-session`.
 Finds widgets by role and accessible name, clicks, types and presses keys; every wait has a
 deadline so a broken build fails with a message instead of hanging.
 """
@@ -28,6 +28,8 @@ def wait_for(what, predicate, timeout=DEFAULT_TIMEOUT, interval=0.1):
     while True:
         try:
             result = predicate()
+        except E2EFailure:
+            raise
         except Exception:  # the tree changes under us while the app works
             result = None
         if result:
@@ -146,8 +148,12 @@ def press(keysym_name, modifiers=()):
     time.sleep(0.05)
 
 
-def find_application(name, timeout=DEFAULT_TIMEOUT):
+def find_application(name, process=None, timeout=DEFAULT_TIMEOUT):
+    """The application called name on the accessibility bus; fails at once if process exits."""
     def lookup():
+        if process is not None and process.poll() is not None:
+            raise E2EFailure(f"{name} exited with status {process.returncode} before it showed "
+                             "a window (its messages are above)")
         desktop = pyatspi.Registry.getDesktop(0)
         for app in desktop:
             if app is not None and safe_name(app) == name:

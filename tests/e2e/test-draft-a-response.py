@@ -7,7 +7,7 @@ of its text with the first theme, write the answer, mark it final, save. Then
 `chorus-cli stats --json` must count one more item, one more item under the first theme and
 Q4 as final, and the saved XML must hold the coding of exactly the tagged characters.
 
-Run inside `xvfb-run dbus-run-session` (./check does); arguments: CHORUS CHORUS_CLI EXAMPLE
+Run inside `tools/with-xvfb dbus-run-session` (./check does); arguments: CHORUS CHORUS_CLI EXAMPLE
 SCHEMA_DIR.
 """
 
@@ -68,7 +68,7 @@ def main():
         "LC_ALL": "C.UTF-8",
     })
     try:
-        app = find_application("chorus", timeout=30)
+        app = find_application("chorus", process, timeout=60)
         frame = find(app, "frame", "trafford response.chorus", showing=False, timeout=30)
         log("the window shows the response")
 
