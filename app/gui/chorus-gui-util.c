@@ -41,31 +41,6 @@ chorus_codebook_dup_tree_order (ChorusProject *project)
   return order;
 }
 
-GMenu *
-chorus_theme_menu_new (ChorusProject *project,
-                       const char    *action_name)
-{
-  g_autoptr(GPtrArray) themes = chorus_codebook_dup_tree_order (project);
-  GMenu *menu = g_menu_new ();
-
-  for (guint i = 0; i < themes->len; i++)
-    {
-      ChorusTheme *theme = g_ptr_array_index (themes, i);
-      g_autoptr(GMenuItem) item = g_menu_item_new (chorus_theme_get_name (theme), NULL);
-
-      g_menu_item_set_action_and_target (item, action_name, "s", chorus_theme_get_id (theme));
-      if (i < CHORUS_N_THEME_SHORTCUTS)
-        {
-          g_autofree char *accel = g_strdup_printf ("<Control>%u", i + 1);
-
-          g_menu_item_set_attribute (item, "accel", "s", accel);
-        }
-      g_menu_append_item (menu, item);
-    }
-
-  return menu;
-}
-
 ChorusTheme *
 chorus_codebook_get_theme_at (ChorusProject *project,
                               guint          position)

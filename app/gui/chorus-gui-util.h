@@ -10,13 +10,10 @@
 
 G_BEGIN_DECLS
 
-/* The first nine themes of the codebook answer to Ctrl+1 … Ctrl+9. */
+/* The first nine themes, in the order the codebook pane shows them, answer to Ctrl+1 … Ctrl+9
+ * wherever input is tagged (the input list, the input editor, their menus). */
 #define CHORUS_N_THEME_SHORTCUTS 9
 
-/* A menu of the codebook's themes, each activating @action_name with the theme's id; the
- * first nine show their Ctrl+N shortcut. */
-GMenu       *chorus_theme_menu_new             (ChorusProject *project,
-                                                const char    *action_name) G_GNUC_WARN_UNUSED_RESULT;
 /* The themes as the codebook pane shows them: each followed by its sub-themes. The array
  * holds no references; the codebook does. */
 GPtrArray   *chorus_codebook_dup_tree_order    (ChorusProject *project) G_GNUC_WARN_UNUSED_RESULT;

@@ -28,6 +28,8 @@ struct _ChorusItemEditor
   guint            n_own_redo_steps;
   gboolean         recording;
   GMenu           *theme_menu;
+  /* The codebook's themes in the pane's order, for the theme popover's list. */
+  GListStore      *themes;
   GMenu           *extra_menu;
   /* Theme id -> GtkTextTag. Background and underline are separate tags with opposite
    * priorities, so where two themes overlap one shows its background, the other its line. */

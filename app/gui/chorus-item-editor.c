@@ -14,6 +14,7 @@
 
 #include "chorus-item-editor-private.h"
 #include "chorus-resources.h"
+#include "chorus-gui-util.h"
 #include "chorus-theme-menu.h"
 
 /* Long enough not to split a word being typed into two undo steps. */
@@ -522,10 +523,26 @@ chorus_item_editor_sync_details (ChorusItemEditor *self)
 static void
 chorus_item_editor_sync_themes (ChorusItemEditor *self)
 {
-  ChorusCodebook *codebook = chorus_project_get_codebook (self->project);
-  gboolean has_themes = g_list_model_get_n_items (G_LIST_MODEL (codebook)) > 0;
+  g_autoptr(GPtrArray) themes = chorus_codebook_dup_tree_order (self->project);
+  gboolean has_themes = themes->len > 0;
+  gboolean same_order = themes->len == g_list_model_get_n_items (G_LIST_MODEL (self->themes));
 
-  chorus_theme_menu_fill (self->theme_menu, codebook, "editor.tag-theme");
+  /* The theme list and menu follow the codebook pane's order, so Ctrl+N is the same theme
+   * here as in the input list. Rebuilt only when that order changed: most project changes
+   * while the editor is open are words typed. */
+  for (guint i = 0; same_order && i < themes->len; i++)
+    {
+      g_autoptr(ChorusTheme) shown = g_list_model_get_item (G_LIST_MODEL (self->themes), i);
+
+      same_order = shown == g_ptr_array_index (themes, i);
+    }
+
+  if (!same_order)
+    g_list_store_splice (self->themes, 0, g_list_model_get_n_items (G_LIST_MODEL (self->themes)),
+                         themes->pdata, themes->len);
+
+  /* Names and colours may have changed even when the order has not. */
+  chorus_theme_menu_fill (self->theme_menu, self->project, "editor.tag-theme");
   gtk_widget_set_sensitive (GTK_WIDGET (self->theme_button), has_themes);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->theme_button),
                                has_themes
@@ -629,17 +646,16 @@ chorus_item_editor_tag_nth_action (GtkWidget  *widget,
                                    GVariant   *parameter)
 {
   ChorusItemEditor *self = CHORUS_ITEM_EDITOR (widget);
-  GListModel *codebook = G_LIST_MODEL (chorus_project_get_codebook (self->project));
   guint number = g_variant_get_uint32 (parameter);
-  g_autoptr(ChorusTheme) theme = NULL;
+  ChorusTheme *theme = NULL;
 
   if (number >= 1)
-    theme = g_list_model_get_item (codebook, number - 1);
+    theme = chorus_codebook_get_theme_at (self->project, number - 1);
 
   if (theme == NULL)
     {
       g_autofree char *message = NULL;
-      guint n_themes = g_list_model_get_n_items (codebook);
+      guint n_themes = g_list_model_get_n_items (G_LIST_MODEL (chorus_project_get_codebook (self->project)));
 
       gtk_widget_error_bell (widget);
       message = g_strdup_printf (ngettext ("The codebook has only %u theme",
@@ -657,8 +673,7 @@ chorus_item_editor_theme_list_activate_cb (GtkListView      *list_view,
                                            guint             position,
                                            ChorusItemEditor *self)
 {
-  GListModel *codebook = G_LIST_MODEL (chorus_project_get_codebook (self->project));
-  g_autoptr(ChorusTheme) theme = g_list_model_get_item (codebook, position);
+  g_autoptr(ChorusTheme) theme = g_list_model_get_item (G_LIST_MODEL (self->themes), position);
 
   gtk_popover_popdown (self->theme_popover);
 
@@ -677,7 +692,7 @@ static char *
 chorus_item_editor_shortcut_label_cb (gpointer unused,
                                       guint    position)
 {
-  if (position >= CHORUS_THEME_MENU_N_SHORTCUTS)
+  if (position >= CHORUS_N_THEME_SHORTCUTS)
     return NULL;
 
   return gtk_accelerator_get_label (GDK_KEY_1 + position, GDK_CONTROL_MASK);
@@ -971,7 +986,6 @@ chorus_item_editor_constructed (GObject *object)
 {
   ChorusItemEditor *self = (ChorusItemEditor *)object;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  ChorusCodebook *codebook;
   g_autoptr(GMenu) section = g_menu_new ();
   GtkNoSelection *themes;
 
@@ -980,7 +994,6 @@ chorus_item_editor_constructed (GObject *object)
   g_assert (CHORUS_IS_PROJECT (self->project));
   g_assert (CHORUS_IS_ITEM (self->item));
 
-  codebook = chorus_project_get_codebook (self->project);
   self->fresh = chorus_item_get_length (self->item) == 0;
 
   /* The project's undo stack is the only one: the buffer's own would undo typing the
@@ -997,7 +1010,7 @@ chorus_item_editor_constructed (GObject *object)
   g_menu_append_section (self->extra_menu, NULL, G_MENU_MODEL (section));
   gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (self->extra_menu));
 
-  themes = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (codebook)));
+  themes = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->themes)));
   gtk_list_view_set_model (self->theme_list, GTK_SELECTION_MODEL (themes));
   g_object_unref (themes);
 
@@ -1038,6 +1051,7 @@ chorus_item_editor_dispose (GObject *object)
   g_clear_pointer (&self->underline_tags, g_hash_table_unref);
   g_clear_pointer (&self->codings_signature, g_free);
   g_clear_object (&self->theme_menu);
+  g_clear_object (&self->themes);
   g_clear_object (&self->extra_menu);
   g_clear_object (&self->group_names);
   g_clear_object (&self->activity_names);
@@ -1171,7 +1185,7 @@ chorus_item_editor_class_init (ChorusItemEditorClass *klass)
                                        "editor.redo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, GDK_CONTROL_MASK,
                                        "editor.redo", NULL);
-  for (guint i = 0; i < CHORUS_THEME_MENU_N_SHORTCUTS; i++)
+  for (guint i = 0; i < CHORUS_N_THEME_SHORTCUTS; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "editor.tag-nth", "u", i + 1);
 }
@@ -1190,6 +1204,7 @@ chorus_item_editor_init (ChorusItemEditor *self)
   self->background_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->underline_tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->theme_menu = g_menu_new ();
+  self->themes = g_list_store_new (CHORUS_TYPE_THEME);
   self->extra_menu = g_menu_new ();
 
   self->group_names = gtk_string_list_new (NULL);

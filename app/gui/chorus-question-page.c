@@ -11,6 +11,7 @@
 #include <adwaita.h>
 
 #include "chorus-gui-util.h"
+#include "chorus-theme-menu.h"
 #include "chorus-item-editor.h"
 #include "chorus-item-row.h"
 #include "chorus-question-page.h"
@@ -651,8 +652,7 @@ chorus_question_page_add_item (ChorusQuestionPage *self,
 
 void
 chorus_question_page_edit_item (ChorusQuestionPage *self,
-                                ChorusItem         *item,
-                                gboolean            is_new)
+                                ChorusItem         *item)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *editor;
@@ -660,7 +660,6 @@ chorus_question_page_edit_item (ChorusQuestionPage *self,
   g_return_if_fail (CHORUS_IS_QUESTION_PAGE (self));
 
   /* The editor knows a new item by its empty text: left empty, it is removed again. */
-  (void) is_new;
   editor = chorus_item_editor_new (self->project, item);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
@@ -680,7 +679,7 @@ chorus_question_page_add_action (GtkWidget  *widget,
 
   item = chorus_question_page_add_item (self, "");
   chorus_question_page_select_item (self, item);
-  chorus_question_page_edit_item (self, item, TRUE);
+  chorus_question_page_edit_item (self, item);
 }
 
 static void
@@ -692,7 +691,7 @@ chorus_question_page_edit_action (GtkWidget  *widget,
   ChorusItem *item = chorus_question_page_get_selected_item (self);
 
   if (item != NULL)
-    chorus_question_page_edit_item (self, item, FALSE);
+    chorus_question_page_edit_item (self, item);
 }
 
 static void
@@ -972,9 +971,10 @@ chorus_question_page_build_item_menu (ChorusQuestionPage *self)
   g_autoptr(GMenu) edit = g_menu_new ();
   g_autoptr(GMenu) code = g_menu_new ();
   g_autoptr(GMenu) stances = g_menu_new ();
-  g_autoptr(GMenu) themes = chorus_theme_menu_new (self->project, "input.theme");
+  g_autoptr(GMenu) themes = g_menu_new ();
   g_autoptr(GMenu) remove = g_menu_new ();
 
+  chorus_theme_menu_fill (themes, self->project, "input.theme");
   g_menu_append (edit, _("_Edit and Tag…"), "input.edit");
   g_menu_append (edit, _("D_uplicate"), "input.duplicate");
   g_menu_append (edit, _("_Move to Question…"), "input.move");
@@ -1033,7 +1033,7 @@ chorus_question_page_activate_cb (ChorusQuestionPage *self,
   g_autoptr(ChorusItem) item = g_list_model_get_item (G_LIST_MODEL (self->items_model), position);
 
   if (item != NULL)
-    chorus_question_page_edit_item (self, item, FALSE);
+    chorus_question_page_edit_item (self, item);
 }
 
 static void

@@ -33,10 +33,10 @@ void            chorus_question_page_show_hit     (ChorusQuestionPage   *self,
 ChorusItem     *chorus_question_page_get_selected_item (ChorusQuestionPage *self);
 void            chorus_question_page_select_item  (ChorusQuestionPage *self,
                                                    ChorusItem         *item);
-/* Opens the item in a ChorusItemEditor; @is_new items left empty are removed on close. */
+/* Opens the item in a ChorusItemEditor; an item that had no text when it opened and still has
+ * none when the editor closes (a new one, abandoned) is removed again. */
 void            chorus_question_page_edit_item    (ChorusQuestionPage *self,
-                                                   ChorusItem         *item,
-                                                   gboolean            is_new);
+                                                   ChorusItem         *item);
 /* Adds each non-empty line of @text as an item under the question, bullets and numbers
  * stripped, in one undoable step; returns how many. */
 guint           chorus_question_page_paste_text   (ChorusQuestionPage *self,

@@ -9,6 +9,7 @@
 
 #include <cairo.h>
 
+#include "chorus-gui-util.h"
 #include "chorus-theme-menu.h"
 
 /* Drawn at twice the size menus show it, so it stays sharp on HiDPI screens. */
@@ -55,21 +56,21 @@ chorus_theme_swatch_new (const char *colour)
 
 void
 chorus_theme_menu_fill (GMenu          *menu,
-                        ChorusCodebook *codebook,
+                        ChorusProject  *project,
                         const char     *action_name)
 {
-  guint n_themes;
+  g_autoptr(GPtrArray) themes = NULL;
 
   g_return_if_fail (G_IS_MENU (menu));
-  g_return_if_fail (CHORUS_IS_CODEBOOK (codebook));
+  g_return_if_fail (CHORUS_IS_PROJECT (project));
   g_return_if_fail (action_name != NULL);
 
   g_menu_remove_all (menu);
 
-  n_themes = g_list_model_get_n_items (G_LIST_MODEL (codebook));
-  for (guint i = 0; i < n_themes; i++)
+  themes = chorus_codebook_dup_tree_order (project);
+  for (guint i = 0; i < themes->len; i++)
     {
-      g_autoptr(ChorusTheme) theme = g_list_model_get_item (G_LIST_MODEL (codebook), i);
+      ChorusTheme *theme = g_ptr_array_index (themes, i);
       g_autoptr(GMenuItem) menu_item = NULL;
       g_autoptr(GIcon) swatch = chorus_theme_swatch_new (chorus_theme_get_colour (theme));
 
@@ -77,7 +78,7 @@ chorus_theme_menu_fill (GMenu          *menu,
       g_menu_item_set_action_and_target (menu_item, action_name, "s", chorus_theme_get_id (theme));
       g_menu_item_set_icon (menu_item, swatch);
 
-      if (i < CHORUS_THEME_MENU_N_SHORTCUTS)
+      if (i < CHORUS_N_THEME_SHORTCUTS)
         {
           g_autofree char *accel = g_strdup_printf ("<Control>%u", i + 1);
 

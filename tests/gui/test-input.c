@@ -346,6 +346,66 @@ test_actions_undo (Fixture       *f,
   g_assert_cmpuint (n_shown (f), ==, before);
 }
 
+/* A sub-theme added later sits under its parent in the codebook pane, so it has the same Ctrl+N
+ * there, in the input list and in the input editor, though the codebook stored it last. */
+static void
+test_theme_shortcuts_follow_pane (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GListModel *codebook = G_LIST_MODEL (chorus_project_get_codebook (f->project));
+  g_autoptr(ChorusTheme) first = g_list_model_get_item (codebook, 0);
+  ChorusTheme *sub_theme = chorus_project_add_theme (f->project, "Car parking", first);
+  ChorusItemEditor *editor;
+  ChorusItem *item;
+  GMenuModel *menu;
+  g_autofree char *label = NULL;
+  g_autofree char *accel = NULL;
+  g_autofree char *expected_accel = NULL;
+  guint position = 0;
+
+  while (chorus_codebook_get_theme_at (f->project, position) != sub_theme)
+    position++;
+  g_assert_cmpuint (position, <, CHORUS_N_THEME_SHORTCUTS);
+  g_assert_cmpuint (position, <, g_list_model_get_n_items (codebook) - 1);
+  {
+    g_autoptr(ChorusTheme) stored_last = g_list_model_get_item (codebook, g_list_model_get_n_items (codebook) - 1);
+
+    g_assert_true (stored_last == sub_theme);
+  }
+
+  select_first (f);
+  item = chorus_question_page_get_selected_item (f->page);
+  g_assert_false (chorus_item_has_theme (item, chorus_theme_get_id (sub_theme)));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "input.theme-shortcut", "i", (int) position);
+  g_assert_true (chorus_item_has_theme (item, chorus_theme_get_id (sub_theme)));
+  chorus_project_undo (f->project);
+  g_assert_false (chorus_item_has_theme (item, chorus_theme_get_id (sub_theme)));
+
+  chorus_question_page_edit_item (f->page, item);
+  editor = find_editor ();
+  g_assert_nonnull (editor);
+
+  /* The editor's "Tag with Theme" menu lists it at the same place, with the same shortcut. */
+  menu = gtk_text_view_get_extra_menu (chorus_item_editor_get_text_view (editor));
+  menu = g_menu_model_get_item_link (menu, 0, G_MENU_LINK_SECTION);
+  g_assert_nonnull (menu);
+  {
+    g_autoptr(GMenuModel) section = menu;
+    g_autoptr(GMenuModel) themes = g_menu_model_get_item_link (section, 0, G_MENU_LINK_SUBMENU);
+
+    g_assert_nonnull (themes);
+    g_assert_true (g_menu_model_get_item_attribute (themes, (int) position,
+                                                    G_MENU_ATTRIBUTE_LABEL, "s", &label));
+    g_assert_true (g_menu_model_get_item_attribute (themes, (int) position, "accel", "s", &accel));
+  }
+  expected_accel = g_strdup_printf ("<Control>%u", position + 1);
+  g_assert_cmpstr (label, ==, "Car parking");
+  g_assert_cmpstr (accel, ==, expected_accel);
+
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.tag-nth", "u", position + 1);
+  g_assert_true (chorus_item_has_theme (item, chorus_theme_get_id (sub_theme)));
+}
+
 /* Actions that need a selection are off without one. */
 static void
 test_actions_enabled (Fixture       *f,
@@ -436,6 +496,7 @@ main (int   argc,
   ADD ("/input/add-and-tag-span", test_add_and_tag_span);
   ADD ("/input/actions-undo", test_actions_undo);
   ADD ("/input/actions-enabled", test_actions_enabled);
+  ADD ("/input/theme-shortcuts-follow-pane", test_theme_shortcuts_follow_pane);
   ADD ("/draft/answer-and-status", test_draft_answer_and_status);
 #undef ADD
 

@@ -478,7 +478,7 @@ test_theme_menus (void)
   g_assert_cmpuint (chorus_item_get_n_codings (small.item), ==, 3);
   assert_coding (small.item, 2, small.themes[2], 10, 14);
 
-  /* The popover's list shows the codebook itself; a new theme appears in both menus. */
+  /* The popover's list shows the codebook's themes; a new one appears in both menus. */
   offered = G_LIST_MODEL (gtk_list_view_get_model (editor->theme_list));
   g_assert_cmpuint (g_list_model_get_n_items (offered), ==, 3);
   chorus_project_add_theme (small.project, "Transport", NULL);
