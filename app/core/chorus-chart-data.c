@@ -50,31 +50,12 @@ _chorus_chart_format_count (guint count)
   return g_strdup_printf ("%'u", count);
 }
 
-static double
-relative_luminance (const ChorusChartRGB *rgb)
-{
-  return 0.2126 * rgb->red + 0.7152 * rgb->green + 0.0722 * rgb->blue;
-}
-
-/* Parses @colour; on a dark background, very dark colours are lifted
- * towards white so the bar still stands out, keeping their hue. */
 static void
 parse_colour (const char     *colour,
               gboolean        dark,
               ChorusChartRGB *rgb)
 {
-  if (!chorus_colour_parse (colour, &rgb->red, &rgb->green, &rgb->blue))
-    {
-      rgb->red = rgb->green = rgb->blue = 0.6;
-      return;
-    }
-
-  if (dark && relative_luminance (rgb) < 0.32)
-    {
-      rgb->red += (1.0 - rgb->red) * 0.35;
-      rgb->green += (1.0 - rgb->green) * 0.35;
-      rgb->blue += (1.0 - rgb->blue) * 0.35;
-    }
+  chorus_colour_parse_for_background (colour, dark, &rgb->red, &rgb->green, &rgb->blue);
 }
 
 /* Labels are drawn on one line (or wrapped by Pango); a question copied

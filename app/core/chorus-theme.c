@@ -258,3 +258,35 @@ chorus_colour_parse (const char *colour,
 
   return TRUE;
 }
+
+gboolean
+chorus_colour_parse_for_background (const char *colour,
+                                    gboolean    dark,
+                                    double     *red,
+                                    double     *green,
+                                    double     *blue)
+{
+  double r, g, b;
+
+  g_return_val_if_fail (red != NULL && green != NULL && blue != NULL, FALSE);
+
+  if (!chorus_colour_parse (colour, &r, &g, &b))
+    {
+      *red = *green = *blue = 0.6;
+      return FALSE;
+    }
+
+  /* 0.32 of relative luminance is where a colour meets the dark style's card (#363636) at
+   * less than about 2:1; lifting it a third of the way to white keeps the hue. */
+  if (dark && 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.32)
+    {
+      r += (1.0 - r) * 0.35;
+      g += (1.0 - g) * 0.35;
+      b += (1.0 - b) * 0.35;
+    }
+
+  *red = r;
+  *green = g;
+  *blue = b;
+  return TRUE;
+}

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "chorus-codebook-pane-private.h"
+#include "chorus-gui-util.h"
 #include "chorus-resources.h"
 #include "chorus-theme-dialog.h"
 
@@ -111,7 +112,7 @@ chorus_codebook_pane_draw_swatch (GtkDrawingArea *area,
   double red, green, blue;
   double radius = MIN (width, height) / 2.0;
 
-  if (!chorus_colour_parse (colour, &red, &green, &blue))
+  if (!chorus_colour_parse_for_style (colour, &red, &green, &blue))
     return;
 
   cairo_arc (cr, width / 2.0, height / 2.0, radius - 0.5, 0, 2 * G_PI);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "chorus-gui-util.h"
@@ -74,6 +75,17 @@ chorus_toggle_whole_item_theme (ChorusProject *project,
   return chorus_project_add_coding (project, item, theme, 0, G_MAXUINT);
 }
 
+gboolean
+chorus_colour_parse_for_style (const char *colour,
+                               double     *red,
+                               double     *green,
+                               double     *blue)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  return chorus_colour_parse_for_background (colour, dark, red, green, blue);
+}
+
 void
 chorus_theme_get_rgba (ChorusTheme *theme,
                        GdkRGBA     *rgba)
@@ -81,7 +93,7 @@ chorus_theme_get_rgba (ChorusTheme *theme,
   double red = 0.6, green = 0.6, blue = 0.6;
 
   if (theme != NULL)
-    chorus_colour_parse (chorus_theme_get_colour (theme), &red, &green, &blue);
+    chorus_colour_parse_for_style (chorus_theme_get_colour (theme), &red, &green, &blue);
 
   rgba->red = red;
   rgba->green = green;

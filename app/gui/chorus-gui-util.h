@@ -25,9 +25,15 @@ ChorusTheme *chorus_codebook_get_theme_at      (ChorusProject *project,
 gboolean     chorus_toggle_whole_item_theme    (ChorusProject *project,
                                                 ChorusItem    *item,
                                                 ChorusTheme   *theme);
-/* The theme's colour, or a neutral grey. */
+/* The theme's colour as drawn on the current style's background (lifted a little in the dark
+ * style when it is very dark), or a neutral grey. */
 void         chorus_theme_get_rgba             (ChorusTheme   *theme,
                                                 GdkRGBA       *rgba);
+/* The same for a "#rrggbb" string; FALSE (and grey) if it does not parse. */
+gboolean     chorus_colour_parse_for_style     (const char    *colour,
+                                                double        *red,
+                                                double        *green,
+                                                double        *blue);
 /* "Staff", "Online staff survey": names for ids, or "" for none. */
 const char  *chorus_project_group_name         (ChorusProject *project,
                                                 const char    *group_id);

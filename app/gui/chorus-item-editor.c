@@ -240,7 +240,7 @@ ensure_tag (ChorusItemEditor *self,
       g_hash_table_insert (tags, g_strdup (chorus_theme_get_id (theme)), g_object_ref (tag));
     }
 
-  if (chorus_colour_parse (chorus_theme_get_colour (theme), &red, &green, &blue))
+  if (chorus_colour_parse_for_style (chorus_theme_get_colour (theme), &red, &green, &blue))
     colour = (GdkRGBA) { red, green, blue, 1.0f };
 
   /* Set every time: the colour may have changed in the codebook. */

@@ -8,8 +8,10 @@
  */
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "chorus-gui-util.h"
 #include "chorus-item-row.h"
 
 struct _ChorusItemRow
@@ -102,7 +104,7 @@ chorus_item_row_update_codings (ChorusItemRow *self)
         continue;
 
       colour = chorus_theme_get_colour (theme);
-      chorus_colour_parse (colour, &red, &green, &blue);
+      chorus_colour_parse_for_style (colour, &red, &green, &blue);
 
       if (start > 0 || end < length)
         {
@@ -128,7 +130,8 @@ chorus_item_row_update_codings (ChorusItemRow *self)
 
         if (chips->len > 0)
           g_string_append (chips, "   ");
-        g_string_append_printf (chips, "<span foreground=\"#%02x%02x%02x\">●</span> %s",
+        /* A no-break space keeps each dot on the line of its theme's name. */
+        g_string_append_printf (chips, "<span foreground=\"#%02x%02x%02x\">●</span>\u00a0%s",
                                 (guint) (red * 255), (guint) (green * 255), (guint) (blue * 255),
                                 escaped);
         if (names->len > 0)
@@ -356,4 +359,7 @@ chorus_item_row_init (ChorusItemRow *self)
   self->item_signals = g_signal_group_new (CHORUS_TYPE_ITEM);
   g_signal_group_connect_swapped (self->item_signals, "notify",
                                   G_CALLBACK (chorus_item_row_update), self);
+  /* Theme colours are lifted in the dark style, so the highlights follow a switch. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (chorus_item_row_update), self, G_CONNECT_SWAPPED);
 }

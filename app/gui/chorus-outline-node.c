@@ -331,9 +331,9 @@ chorus_outline_node_get_property (GObject    *object,
       break;
 
     case PROP_TITLE_LINES:
-      /* Document and section titles are short enough to read whole on two lines; a
-       * question's text is long, and its number says which one it is. */
-      g_value_set_int (value, self->kind == CHORUS_OUTLINE_NODE_QUESTION ? 1 : 2);
+      /* Two lines for every row: questions in a section often begin alike ("How can the
+       * proposed…"), and one line would show them as the same. */
+      g_value_set_int (value, 2);
       break;
 
     default:

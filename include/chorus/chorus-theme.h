@@ -31,5 +31,14 @@ gboolean            chorus_colour_parse          (const char  *colour,
                                                   double      *red,
                                                   double      *green,
                                                   double      *blue);
+/* The colour to draw a theme in on a light or a @dark background: very dark colours are lifted
+ * towards white on a dark one, keeping their hue, so a dot, a bar or a highlight still stands
+ * out. A colour that does not parse gives a neutral grey (and FALSE). Charts, the input list
+ * and the codebook all use it, so a theme looks the same everywhere. */
+gboolean            chorus_colour_parse_for_background (const char *colour,
+                                                        gboolean    dark,
+                                                        double     *red,
+                                                        double     *green,
+                                                        double     *blue);
 
 G_END_DECLS

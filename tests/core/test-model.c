@@ -466,6 +466,32 @@ test_consultation_lookups (void)
 #define ADD_FIXTURE_TEST(path, func) \
   g_test_add ("/model/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+/* A very dark theme colour is lifted on a dark background, keeping its hue; others are drawn
+ * as they are, and a broken colour is a neutral grey rather than black. */
+static void
+test_colour_for_background (void)
+{
+  double red, green, blue;
+  double light_red, light_green, light_blue;
+
+  g_assert_true (chorus_colour_parse_for_background ("#004c77", FALSE, &light_red, &light_green, &light_blue));
+  g_assert_cmpfloat_with_epsilon (light_blue, 0x77 / 255.0, 1e-9);
+  g_assert_true (chorus_colour_parse_for_background ("#004c77", TRUE, &red, &green, &blue));
+  g_assert_cmpfloat (red, >, light_red);
+  g_assert_cmpfloat (green, >, light_green);
+  g_assert_cmpfloat (blue, >, light_blue);
+  /* Still blue, not grey. */
+  g_assert_cmpfloat (blue, >, red + 0.2);
+
+  g_assert_true (chorus_colour_parse_for_background ("#f0e442", TRUE, &red, &green, &blue));
+  g_assert_cmpfloat_with_epsilon (red, 0xf0 / 255.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (blue, 0x42 / 255.0, 1e-9);
+
+  g_assert_false (chorus_colour_parse_for_background ("teal", TRUE, &red, &green, &blue));
+  g_assert_cmpfloat_with_epsilon (red, 0.6, 1e-9);
+  g_assert_cmpfloat_with_epsilon (green, 0.6, 1e-9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +550,7 @@ main (int   argc,
   g_test_add_func ("/model/word-count", test_word_count);
   g_test_add_func ("/model/enum-names", test_enum_names);
   g_test_add_func ("/model/consultation-lookups", test_consultation_lookups);
+  g_test_add_func ("/model/colour-for-background", test_colour_for_background);
 
   return g_test_run ();
 }

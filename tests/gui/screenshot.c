@@ -97,6 +97,9 @@ main (int   argc,
   adw_init ();
   chorus_gui_test_load_resources ();
 
+  /* A picture taken while a pane slides in shows it half off the window. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
   if (dark)
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                         ADW_COLOR_SCHEME_FORCE_DARK);

@@ -745,6 +745,38 @@ test_window_dashboard_click (void)
   destroy_window (window);
 }
 
+/* The outline folds away at the same window width on every page: at 800 pixels it overlays
+ * the dashboard and the engagement page as it does a question, and at 1,000 it stays beside
+ * all three, so moving between pages never makes it jump in and out. */
+static void
+test_window_sidebar_folds_alike (void)
+{
+  g_autoptr(ChorusProject) project = load_example ();
+  ChorusWindow *window = create_window ();
+  static const char * const views[] = { "questions", "dashboard", "engagement" };
+  static const int widths[] = { 800, 1000 };
+
+  chorus_window_set_project (window, project);
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (window), widths[w], 600);
+      for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+        {
+          if (v == 0)
+            g_assert_true (chorus_window_select_question (window, "t-q1"));
+          else
+            gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", views[v]);
+          chorus_gui_test_wait_for_draw (GTK_WIDGET (window));
+          chorus_gui_test_wait_for_draw (GTK_WIDGET (window));
+          g_test_message ("%d px, %s", widths[w], views[v]);
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, widths[w]);
+          g_assert_cmpint (adw_flap_get_folded (window->flap), ==, widths[w] < 900);
+        }
+    }
+
+  destroy_window (window);
+}
+
 /* Export › XML opens the export dialog on XML, for this response. */
 static void
 test_window_export_action (void)
@@ -792,6 +824,7 @@ main (int   argc,
   g_test_add_func ("/window/import-actions", test_window_import_actions);
   g_test_add_func ("/window/dashboard-click", test_window_dashboard_click);
   g_test_add_func ("/window/export-action", test_window_export_action);
+  g_test_add_func ("/window/sidebar-folds-alike", test_window_sidebar_folds_alike);
 
   return g_test_run ();
 }
