@@ -84,6 +84,8 @@ create_row (ChorusPartnerResponses *self,
   g_autofree char *label = NULL;
   g_autofree char *placeholder = NULL;
 
+  /* Partner names are user text ("Age UK & Carers Trust"), not Pango markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), chorus_group_get_name (group));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
 
