@@ -313,7 +313,12 @@ chorus_engagement_page_update_group_row (ChorusEngagementPage *self,
   g_autofree char *items = NULL;
   g_autofree char *subtitle = NULL;
 
-  items = g_strdup_printf (ngettext ("%u item of input", "%u items of input", n_items), n_items);
+  /* "0 items of input" reads as a count to check; a new group simply has none yet. */
+  if (n_items == 0)
+    items = g_strdup (_("No input yet"));
+  else
+    items = g_strdup_printf (ngettext ("%u item of input", "%u items of input", n_items),
+                             n_items);
   if (chorus_group_get_partner (group))
     /* Translators: "Partner organisation · 12 items of input" */
     subtitle = g_strdup_printf (_("Partner organisation · %s"), items);
