@@ -467,7 +467,7 @@ chorus_engagement_page_create_group_row_cb (gpointer item,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (partner_row), _("Partner Organisation"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (partner_row),
-                               _("Writes its own response, printed beside yours"));
+                               _("Writes its own response, printed after ours"));
   gtk_widget_set_valign (partner_switch, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (partner_row), partner_switch);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (partner_row), partner_switch);

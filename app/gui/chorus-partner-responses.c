@@ -1,7 +1,7 @@
 /* chorus-partner-responses.c — partner organisations' own responses to one target
  *
  * A partner organisation (a group marked as partner, such as the local council) writes its
- * own response, printed beside ours. This is one expander row per partner group, each with
+ * own response, printed after ours. This is one expander row per partner group, each with
  * a ChorusDraftText for that group's response to the target: a question on the draft pane, a
  * document on the section page. The list hides itself when the project has no partners.
  *
