@@ -185,7 +185,14 @@ create_questions_group (ChorusSectionPage *self,
     return NULL;
 
   group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  /* AdwPreferencesGroup reads its title as Pango markup; a section's title is the
+   * consultation's text ("Costs & benefits"). */
+  if (title != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
+    }
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);

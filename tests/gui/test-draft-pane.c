@@ -711,6 +711,7 @@ assert_row_shows_verbatim (GtkWidget  *row,
 #define MARKUP_QUESTION "Should health & social care <b>merge</b>?"
 #define MARKUP_OPTION "Yes & <i>soon</i>"
 #define MARKUP_PARTNER "Age UK & Carers Trust <b>"
+#define MARKUP_SECTION "Costs & <b>benefits</b>"
 
 /* Names and texts come from users and consultation documents; an "&" or "<b>" in them is text
  * to show, not Pango markup (which would blank the row's title). */
@@ -725,7 +726,7 @@ test_user_text_not_markup (void)
     "  <document id=\"doc\">\n"
     "    <title>Doc</title>\n"
     "    <section id=\"sec\">\n"
-    "      <title>Sec</title>\n"
+    "      <title>Costs &amp; &lt;b&gt;benefits&lt;/b&gt;</title>\n"
     "      <question id=\"m-q1\" number=\"Q1\" kind=\"single-choice\">\n"
     "        <text>Should health &amp; social care &lt;b&gt;merge&lt;/b&gt;?</text>\n"
     "        <option id=\"opt-1\">Yes &amp; &lt;i&gt;soon&lt;/i&gt;</option>\n"
@@ -774,6 +775,12 @@ test_user_text_not_markup (void)
   g_assert_nonnull (row);
   assert_row_shows_verbatim (row, MARKUP_QUESTION);
   g_assert_true (shows_label_text (row, "Q1"));
+
+  /* The document: its questions under their sections' titles. */
+  chorus_section_page_set_target (page, G_OBJECT (chorus_consultation_find_document (consultation,
+                                                                                      "doc")));
+  chorus_gui_test_wait_for_draw (GTK_WIDGET (page));
+  g_assert_true (shows_label_text (GTK_WIDGET (page->questions_box), MARKUP_SECTION));
   destroy_window (window);
 }
 
