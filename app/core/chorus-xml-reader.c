@@ -225,8 +225,8 @@ last_line (GBytes *bytes)
 }
 
 /* "Did not expect element X there" and friends, in words. */
-static char *
-describe_schema_error (const xmlError *error)
+char *
+chorus_xml_describe_schema_error (const xmlError *error)
 {
   const char *s1 = error->str1 ? error->str1 : "";
   const char *s2 = error->str2 ? error->str2 : "";
@@ -249,6 +249,10 @@ describe_schema_error (const xmlError *error)
     case XML_RELAXNG_ERR_ELEMNAME:
       return g_strdup_printf (_("expected <%s> here, found <%s>"), s1, s2);
     case XML_RELAXNG_ERR_NOELEM:
+      /* libxml names no element when what it expected was a choice: "<> is missing" would
+       * read as a typo, so say it without the name. */
+      if (*s1 == '\0')
+        return g_strdup (_("an element is missing"));
       return g_strdup_printf (_("<%s> is missing"), s1);
     case XML_RELAXNG_ERR_ELEMNOTEMPTY:
       return g_strdup_printf (_("<%s> should be empty"), s1);
@@ -311,7 +315,7 @@ describe_error (ChorusXmlReader *self,
   if (error->domain == XML_FROM_RELAXNGV)
     {
       *code = CHORUS_ERROR_INVALID;
-      return describe_schema_error (error);
+      return chorus_xml_describe_schema_error (error);
     }
 
   *code = CHORUS_ERROR_PARSE;

@@ -30,6 +30,9 @@ ChorusXmlReader *chorus_xml_reader_new       (GBytes           *bytes,
                                               GError          **error);
 void             chorus_xml_reader_free      (ChorusXmlReader  *self);
 
+/* The user's words for a RELAX NG validation error from libxml. */
+char            *chorus_xml_describe_schema_error (const xmlError *error) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Advances to the next node. FALSE at the end of the document (error
  * unset) or on the first problem (error set). */
 gboolean         chorus_xml_reader_read      (ChorusXmlReader  *self,

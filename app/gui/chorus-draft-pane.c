@@ -122,6 +122,8 @@ create_option_row (ChorusDraftPane *self,
                            G_CALLBACK (chorus_draft_pane_option_toggled_cb),
                            self, G_CONNECT_SWAPPED);
 
+  /* Option labels come from the consultation document, not Pango markup: an "&" must show. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
   /* Option labels can be long ("Option 3 – 4 PCTs (North, South, Southend and Thurrock)"):

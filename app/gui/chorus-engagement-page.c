@@ -313,7 +313,12 @@ chorus_engagement_page_update_group_row (ChorusEngagementPage *self,
   g_autofree char *items = NULL;
   g_autofree char *subtitle = NULL;
 
-  items = g_strdup_printf (ngettext ("%u item of input", "%u items of input", n_items), n_items);
+  /* "0 items of input" reads as a count to check; a new group simply has none yet. */
+  if (n_items == 0)
+    items = g_strdup (_("No input yet"));
+  else
+    items = g_strdup_printf (ngettext ("%u item of input", "%u items of input", n_items),
+                             n_items);
   if (chorus_group_get_partner (group))
     /* Translators: "Partner organisation · 12 items of input" */
     subtitle = g_strdup_printf (_("Partner organisation · %s"), items);
@@ -462,7 +467,7 @@ chorus_engagement_page_create_group_row_cb (gpointer item,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (partner_row), _("Partner Organisation"));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (partner_row),
-                               _("Writes its own response, printed beside yours"));
+                               _("Writes its own response, printed after ours"));
   gtk_widget_set_valign (partner_switch, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (partner_row), partner_switch);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (partner_row), partner_switch);

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "chorus-export-dialog-private.h"
+#include "chorus-gui-util.h"
 #include "chorus-resources.h"
 
 /* How often the progress bar follows the worker. */
@@ -288,7 +289,7 @@ chorus_export_dialog_export_to (ChorusExportDialog *self,
     /* Translators: %s is the name of the file being written, without its folder */
     description = g_strdup_printf (_("Saving “%s”"), display_basename);
   }
-  adw_status_page_set_description (self->progress_page, description);
+  chorus_status_page_set_description_text (self->progress_page, description);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_stack_set_visible_child_name (self->stack, "progress");
   self->progress_timeout_id = g_timeout_add (PROGRESS_INTERVAL_MS,

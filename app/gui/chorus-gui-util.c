@@ -119,3 +119,12 @@ chorus_project_activity_name (ChorusProject *project,
 
   return activity != NULL ? chorus_activity_get_title (activity) : "";
 }
+
+void
+chorus_status_page_set_description_text (AdwStatusPage *page,
+                                         const char    *text)
+{
+  g_autofree char *escaped = text != NULL ? g_markup_escape_text (text, -1) : NULL;
+
+  adw_status_page_set_description (page, escaped);
+}

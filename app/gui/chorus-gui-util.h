@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "chorus.h"
 
@@ -39,5 +39,9 @@ const char  *chorus_project_group_name         (ChorusProject *project,
                                                 const char    *group_id);
 const char  *chorus_project_activity_name      (ChorusProject *project,
                                                 const char    *activity_id);
+/* AdwStatusPage reads its description as Pango markup; this shows @text as it is, so a file
+ * name with "&" or a message naming an <element> is not lost. */
+void         chorus_status_page_set_description_text (AdwStatusPage *page,
+                                                      const char    *text);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chorus-gui-util.h"
 #include "chorus-import-dialog-private.h"
 #include "chorus-resources.h"
 
@@ -547,7 +548,7 @@ load_cb (GObject      *source,
                                        "from the survey tool, or correct the line named here "
                                        "in a text editor, then import it again."),
                                      error->message);
-      adw_status_page_set_description (self->error_page, description);
+      chorus_status_page_set_description_text (self->error_page, description);
       show_page (self, "error");
       return;
     }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chorus-gui-util.h"
 #include "chorus-merge-dialog-private.h"
 #include "chorus-resources.h"
 
@@ -372,7 +373,7 @@ rehearse_cb (GObject      *source,
         description = g_strdup_printf (_("%s\n\nNothing was merged. Ask your colleague to save "
                                          "their copy again and send it once more."),
                                        error->message);
-      adw_status_page_set_description (self->error_page, description);
+      chorus_status_page_set_description_text (self->error_page, description);
       show_page (self, "error");
       return;
     }

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chorus-gui-util.h"
 #include "chorus-notes-import-dialog-private.h"
 #include "chorus-resources.h"
 
@@ -230,7 +231,7 @@ load_cb (GObject      *source,
       description = g_strdup_printf (_("%s\n\nNothing was imported. Save the notes as plain "
                                        "text (.txt or .md) and import them again."),
                                      error->message);
-      adw_status_page_set_description (self->error_page, description);
+      chorus_status_page_set_description_text (self->error_page, description);
       show_page (self, "error");
       update_actions (self);
       return;
@@ -333,9 +334,10 @@ chorus_notes_import_dialog_new (GtkWindow     *parent,
   path = g_file_get_path (file);
   if (path == NULL)
     {
-      adw_status_page_set_description (self->error_page,
-                                       _("Chorus reads notes from this computer only. Save "
-                                         "them to a folder here and import them from there."));
+      chorus_status_page_set_description_text (self->error_page,
+                                               _("Chorus reads notes from this computer only. Save "
+                                                 "them to a folder here and import them from "
+                                                 "there."));
       show_page (self, "error");
     }
   else

@@ -1,7 +1,7 @@
 /* chorus-partner-responses.c — partner organisations' own responses to one target
  *
  * A partner organisation (a group marked as partner, such as the local council) writes its
- * own response, printed beside ours. This is one expander row per partner group, each with
+ * own response, printed after ours. This is one expander row per partner group, each with
  * a ChorusDraftText for that group's response to the target: a question on the draft pane, a
  * document on the section page. The list hides itself when the project has no partners.
  *
@@ -84,6 +84,8 @@ create_row (ChorusPartnerResponses *self,
   g_autofree char *label = NULL;
   g_autofree char *placeholder = NULL;
 
+  /* Partner names are user text ("Age UK & Carers Trust"), not Pango markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), chorus_group_get_name (group));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
 

@@ -1,7 +1,7 @@
 /* chorus-question-page.c — the content area for one question
  *
- * The question as the consultation asks it (number, text, reference, options) above the input
- * gathered for it. Read-only for now; the draft editor grows in below the question.
+ * The question as the consultation asks it (number, text, reference) above the input gathered
+ * for it. Its answer (status, chosen option, text) is the draft pane's, beside this page.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -15,7 +15,6 @@
 #include "chorus-item-editor.h"
 #include "chorus-item-row.h"
 #include "chorus-question-page.h"
-#include "chorus-status-icon.h"
 
 struct _ChorusQuestionPage
 {
@@ -42,12 +41,8 @@ struct _ChorusQuestionPage
 
   GtkLabel           *context_label;
   GtkLabel           *number_label;
-  ChorusStatusIcon   *status_icon;
-  GtkLabel           *status_label;
   GtkLabel           *text_label;
   GtkLabel           *reference_label;
-  GtkLabel           *options_heading;
-  GtkBox             *options_box;
   GtkLabel           *count_label;
   GtkButton          *add_button;
   GtkFlowBox         *filter_bar;
@@ -121,86 +116,6 @@ chorus_question_page_update_count (ChorusQuestionPage *self)
 }
 
 static void
-chorus_question_page_update_status (ChorusQuestionPage *self)
-{
-  ChorusDraftStatus status = CHORUS_DRAFT_STATUS_NOT_STARTED;
-
-  if (self->project != NULL && self->question != NULL)
-    status = chorus_project_get_answer_status (self->project,
-                                               chorus_question_get_id (self->question));
-
-  chorus_status_icon_set_status (self->status_icon, status);
-  gtk_label_set_label (self->status_label, chorus_draft_status_get_label (status));
-}
-
-static void
-chorus_question_page_update_options (ChorusQuestionPage *self)
-{
-  const char *chosen = NULL;
-  GtkWidget *child;
-  guint n_options = 0;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->options_box))) != NULL)
-    gtk_box_remove (self->options_box, child);
-
-  if (self->question != NULL)
-    n_options = chorus_question_get_n_options (self->question);
-
-  if (self->project != NULL && self->question != NULL)
-    {
-      ChorusDraft *answer = chorus_project_get_answer (self->project,
-                                                       chorus_question_get_id (self->question));
-
-      if (answer != NULL)
-        chosen = chorus_draft_get_option_id (answer);
-    }
-
-  /* A single-choice question has a handful of options, so plain widgets are fine here; the
-   * input below, which can run to thousands, goes through a GtkListView. Compact rows keep
-   * the question and its options from crowding the input out of a small window. */
-  for (guint i = 0; i < n_options; i++)
-    {
-      const char *option_id = chorus_question_get_option_id (self->question, i);
-      gboolean is_chosen = g_strcmp0 (option_id, chosen) == 0;
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-      GtkWidget *mark = gtk_image_new ();
-      GtkWidget *label = gtk_label_new (chorus_question_get_option_label (self->question, i));
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-      gtk_widget_set_valign (mark, GTK_ALIGN_START);
-
-      if (is_chosen)
-        {
-          gtk_image_set_from_icon_name (GTK_IMAGE (mark), "emblem-ok-symbolic");
-          gtk_widget_add_css_class (mark, "accent");
-          gtk_widget_add_css_class (label, "heading");
-          gtk_widget_set_tooltip_text (row, _("Chosen in the answer"));
-          gtk_accessible_update_property (GTK_ACCESSIBLE (mark),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Chosen in the answer"),
-                                          -1);
-        }
-      else
-        {
-          /* Keeps the labels aligned with the chosen one. */
-          gtk_accessible_update_property (GTK_ACCESSIBLE (mark),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, _("Not chosen"),
-                                          -1);
-          gtk_widget_set_size_request (mark, 16, 16);
-        }
-
-      gtk_box_append (GTK_BOX (row), mark);
-      gtk_box_append (GTK_BOX (row), label);
-      gtk_box_append (self->options_box, row);
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->options_heading), n_options > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->options_box), n_options > 0);
-}
-
-static void
 chorus_question_page_update_question (ChorusQuestionPage *self)
 {
   ChorusQuestion *question = self->question;
@@ -243,8 +158,6 @@ chorus_question_page_update_question (ChorusQuestionPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->reference_label),
                           reference != NULL && *reference != '\0');
 
-  chorus_question_page_update_status (self);
-  chorus_question_page_update_options (self);
 }
 
 /* The filter bar ------------------------------------------------------------------------------ */
@@ -1050,8 +963,6 @@ chorus_question_page_project_changed_cb (ChorusQuestionPage *self,
    * which a GtkCustomFilter cannot see by itself. */
   chorus_question_page_update_base_model (self);
   gtk_filter_changed (GTK_FILTER (self->items_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  chorus_question_page_update_status (self);
-  chorus_question_page_update_options (self);
   chorus_question_page_update_count (self);
   chorus_question_page_update_actions (self);
 }
@@ -1388,18 +1299,13 @@ chorus_question_page_class_init (ChorusQuestionPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (CHORUS_TYPE_STATUS_ICON);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/chorus_app/Chorus/ui/chorus-question-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ChorusQuestionPage, context_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusQuestionPage, number_label);
-  gtk_widget_class_bind_template_child (widget_class, ChorusQuestionPage, status_icon);
-  gtk_widget_class_bind_template_child (widget_class, ChorusQuestionPage, status_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusQuestionPage, text_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusQuestionPage, reference_label);
-  gtk_widget_class_bind_template_child (widget_class, ChorusQuestionPage, options_heading);
-  gtk_widget_class_bind_template_child (widget_class, ChorusQuestionPage, options_box);
   gtk_widget_class_bind_template_child (widget_class, ChorusQuestionPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, ChorusQuestionPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, ChorusQuestionPage, filter_bar);

@@ -130,11 +130,23 @@ create_question_row (ChorusSectionPage *self,
   GtkWidget *count_label = gtk_label_new (NULL);
   GtkWidget *status_icon = chorus_status_icon_new ();
   GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+  const char *number = chorus_question_get_number (question);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), chorus_question_get_number (question));
+  /* The question is what the reader looks for, so it is the title; its number leads as a
+   * plain prefix. The text comes from the consultation document: an "&" or "<" in it is text,
+   * not Pango markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), chorus_question_get_text (question));
   adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), chorus_question_get_text (question));
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 2);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 2);
+  if (number != NULL && *number != '\0')
+    {
+      GtkWidget *number_label = gtk_label_new (number);
+
+      gtk_widget_add_css_class (number_label, "numeric");
+      gtk_widget_add_css_class (number_label, "heading");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), number_label);
+    }
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_widget_set_tooltip_text (row, chorus_question_get_text (question));
   g_object_set_data_full (G_OBJECT (row), QUESTION_ID_KEY,
@@ -173,7 +185,14 @@ create_questions_group (ChorusSectionPage *self,
     return NULL;
 
   group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  /* AdwPreferencesGroup reads its title as Pango markup; a section's title is the
+   * consultation's text ("Costs & benefits"). */
+  if (title != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), escaped);
+    }
 
   list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);

@@ -222,10 +222,14 @@ chorus_welcome_page_fill_recovery (ChorusWelcomePage *self)
       if (entry->original != NULL)
         {
           g_autofree char *basename = g_file_get_basename (entry->original);
+          g_autofree char *folder = dup_folder_for_display (entry->original);
 
           name = g_filename_display_name (basename);
-          /* Translators: %s is when the changes were last kept ("today at 14:32") */
-          subtitle = g_strdup_printf (_("Unsaved changes kept %s"), when);
+          /* Two responses of the same name in different folders must be told apart, so the
+           * folder leads, as in the recent files list. */
+          /* Translators: a folder ("~/Documents"), then when the changes were last kept
+           * ("today at 14:32") */
+          subtitle = g_strdup_printf (_("%s · unsaved changes kept %s"), folder, when);
         }
       else
         {

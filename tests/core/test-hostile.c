@@ -17,6 +17,8 @@
 
 #include <chorus.h>
 
+#include "chorus-xml-reader.h"
+
 typedef struct
 {
   const char  *name;
@@ -401,6 +403,31 @@ test_silent (void)
   g_test_trap_assert_stderr ("");
 }
 
+/* libxml may report a missing element without its name (when it expected one of several); the
+ * message must not then read "<> is missing". */
+static void
+test_missing_element_message (void)
+{
+  xmlError error = { 0 };
+  g_autofree char *named = NULL;
+  g_autofree char *unnamed = NULL;
+  g_autofree char *empty = NULL;
+
+  error.domain = XML_FROM_RELAXNGV;
+  error.code = XML_RELAXNG_ERR_NOELEM;
+  error.str1 = (char *) "title";
+  named = chorus_xml_describe_schema_error (&error);
+  g_assert_cmpstr (named, ==, "<title> is missing");
+
+  error.str1 = NULL;
+  unnamed = chorus_xml_describe_schema_error (&error);
+  g_assert_cmpstr (unnamed, ==, "an element is missing");
+
+  error.str1 = (char *) "";
+  empty = chorus_xml_describe_schema_error (&error);
+  g_assert_cmpstr (empty, ==, "an element is missing");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -420,6 +447,7 @@ main (int   argc,
   g_test_add_func ("/hostile/long-theme-chain", test_long_theme_chain);
   g_test_add_func ("/hostile/many-codings", test_many_codings);
   g_test_add_func ("/hostile/silent", test_silent);
+  g_test_add_func ("/hostile/missing-element-message", test_missing_element_message);
 
   return g_test_run ();
 }

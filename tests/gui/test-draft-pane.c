@@ -681,6 +681,109 @@ save_png (GtkWidget  *widget,
 
 /* Pictures to look at (in the build directory), at the sizes the window gives: the pane in a
  * 320-pixel column, the section page in an 800×600 window. */
+/* True when some GtkLabel under @widget shows exactly @text once Pango has read it. */
+static gboolean
+shows_label_text (GtkWidget  *widget,
+                  const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_label_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+assert_row_shows_verbatim (GtkWidget  *row,
+                           const char *title)
+{
+  g_assert_true (ADW_IS_PREFERENCES_ROW (row));
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
+  g_assert_true (shows_label_text (row, title));
+}
+
+#define MARKUP_QUESTION "Should health & social care <b>merge</b>?"
+#define MARKUP_OPTION "Yes & <i>soon</i>"
+#define MARKUP_PARTNER "Age UK & Carers Trust <b>"
+#define MARKUP_SECTION "Costs & <b>benefits</b>"
+
+/* Names and texts come from users and consultation documents; an "&" or "<b>" in them is text
+ * to show, not Pango markup (which would blank the row's title). */
+static void
+test_user_text_not_markup (void)
+{
+  static const char xml[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<consultation xmlns=\"https://chorus-app.github.io/ns/consultation/1\" version=\"1\""
+    " id=\"markup\">\n"
+    "  <title>Markup</title>\n"
+    "  <document id=\"doc\">\n"
+    "    <title>Doc</title>\n"
+    "    <section id=\"sec\">\n"
+    "      <title>Costs &amp; &lt;b&gt;benefits&lt;/b&gt;</title>\n"
+    "      <question id=\"m-q1\" number=\"Q1\" kind=\"single-choice\">\n"
+    "        <text>Should health &amp; social care &lt;b&gt;merge&lt;/b&gt;?</text>\n"
+    "        <option id=\"opt-1\">Yes &amp; &lt;i&gt;soon&lt;/i&gt;</option>\n"
+    "        <option id=\"opt-2\">No</option>\n"
+    "      </question>\n"
+    "    </section>\n"
+    "  </document>\n"
+    "</consultation>\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (xml, sizeof xml - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusConsultation) consultation = NULL;
+  g_autoptr(ChorusProject) project = NULL;
+  ChorusGroup *partner;
+  ChorusSectionPage *page;
+  GtkWindow *window;
+  ChorusDraftPane *pane;
+  GtkWidget *editor;
+  GtkWidget *row;
+
+  consultation = chorus_consultation_load_bytes (bytes, "markup.consultation.xml", &error);
+  g_assert_no_error (error);
+  project = chorus_project_new (consultation);
+  g_assert_cmpstr (chorus_question_get_text (find_question (project, "m-q1")), ==,
+                   MARKUP_QUESTION);
+  partner = chorus_project_add_group (project, MARKUP_PARTNER, TRUE);
+
+  /* The draft pane: the option row and the partner's row. */
+  pane = create_pane (project, "m-q1", &window);
+  assert_row_shows_verbatim (GTK_WIDGET (gtk_list_box_get_row_at_index (pane->options_list, 1)),
+                             MARKUP_OPTION);
+  editor = chorus_partner_responses_get_editor (pane->partner_responses,
+                                                chorus_group_get_id (partner));
+  g_assert_nonnull (editor);
+  assert_row_shows_verbatim (gtk_widget_get_ancestor (editor, ADW_TYPE_EXPANDER_ROW),
+                             MARKUP_PARTNER);
+  destroy_window (window);
+
+  /* The section page: the question's summary row, its text the title and its number first. */
+  page = CHORUS_SECTION_PAGE (chorus_section_page_new ());
+  window = create_window (GTK_WIDGET (page), 800, 600);
+  chorus_section_page_set_project (page, project);
+  chorus_section_page_set_target (page, G_OBJECT (chorus_consultation_find_section (consultation,
+                                                                                     "sec")));
+  chorus_gui_test_wait_for_draw (GTK_WIDGET (page));
+  row = find_widget_of_type (GTK_WIDGET (page->questions_box), ADW_TYPE_ACTION_ROW);
+  g_assert_nonnull (row);
+  assert_row_shows_verbatim (row, MARKUP_QUESTION);
+  g_assert_true (shows_label_text (row, "Q1"));
+
+  /* The document: its questions under their sections' titles. */
+  chorus_section_page_set_target (page, G_OBJECT (chorus_consultation_find_document (consultation,
+                                                                                      "doc")));
+  chorus_gui_test_wait_for_draw (GTK_WIDGET (page));
+  g_assert_true (shows_label_text (GTK_WIDGET (page->questions_box), MARKUP_SECTION));
+  destroy_window (window);
+}
+
 static void
 test_screenshots (void)
 {
@@ -750,6 +853,7 @@ main (int   argc,
   g_test_add_func ("/draft-pane/partner-response", test_pane_partner_response);
   g_test_add_func ("/draft-pane/switch-question-commits", test_pane_switch_question_commits);
   g_test_add_func ("/section-page/key-points", test_section_page);
+  g_test_add_func ("/draft-pane/user-text-not-markup", test_user_text_not_markup);
   g_test_add_func ("/draft-pane/screenshots", test_screenshots);
 
   return g_test_run ();

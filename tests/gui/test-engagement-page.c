@@ -160,6 +160,25 @@ test_engagement_page_shows_project (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (fixture->window), "engagement-page");
 }
 
+/* A group's name is the user's text, shown as typed even with "&" or "<b>" in it; a group
+ * with no input says so in words rather than "0 items of input". */
+static void
+test_engagement_page_group_name_verbatim (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  static const char name[] = "Age UK & Carers Trust <b>";
+  ChorusGroup *group = chorus_project_add_group (fixture->project, name, TRUE);
+  GtkWidget *row;
+
+  chorus_gui_test_flush ();
+  row = find_row (fixture->page->groups_list, group);
+  g_assert_nonnull (row);
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, name);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==,
+                   "Partner organisation · No input yet");
+}
+
 static void
 test_engagement_page_edit_organisation (Fixture       *fixture,
                                         gconstpointer  data)
@@ -430,6 +449,7 @@ main (int   argc,
 
   ADD ("shows-project", test_engagement_page_shows_project);
   ADD ("edit-organisation", test_engagement_page_edit_organisation);
+  ADD ("group-name-verbatim", test_engagement_page_group_name_verbatim);
   ADD ("add-group", test_engagement_page_add_group);
   ADD ("group-partner-and-name", test_engagement_page_group_partner_and_name);
   ADD ("edit-activity", test_engagement_page_edit_activity);

@@ -624,6 +624,38 @@ test_notes_focus_group (void)
   g_assert_cmpuint (g_list_model_get_n_items (chorus_project_get_groups (project)), ==, 1);
 }
 
+/* Whether a GtkLabel under @widget shows text containing @text once Pango has read it. */
+static gboolean
+shows_rendered_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_rendered_text (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The error page's description is Pango markup to AdwStatusPage: a file name with "&" or "<"
+ * in the message must still be shown, as it is. */
+static void
+test_notes_unreadable_markup (void)
+{
+  g_autoptr(ChorusProject) project = make_project ();
+  g_autofree char *report = NULL;
+  ChorusNotesImportDialog *dialog = open_notes (project, "gui/no such & <notes>.txt", &report);
+
+  g_assert_cmpstr (_chorus_notes_import_dialog_get_page (dialog), ==, "error");
+  g_assert_true (shows_rendered_text (GTK_WIDGET (dialog->error_page), "no such & <notes>.txt"));
+  g_assert_true (shows_rendered_text (GTK_WIDGET (dialog->error_page), "Nothing was imported"));
+  finish (GTK_WINDOW (dialog));
+}
+
 static void
 test_notes_unreadable (void)
 {
@@ -855,6 +887,7 @@ main (int   argc,
   g_test_add_func ("/import-dialog/csv/ragged", test_csv_ragged);
   g_test_add_func ("/import-dialog/notes/focus-group", test_notes_focus_group);
   g_test_add_func ("/import-dialog/notes/unreadable", test_notes_unreadable);
+  g_test_add_func ("/notes-import/unreadable-name-not-markup", test_notes_unreadable_markup);
   g_test_add_func ("/import-dialog/merge/conflicts", test_merge_conflicts);
   g_test_add_func ("/import-dialog/merge/other-consultation", test_merge_other_consultation);
 

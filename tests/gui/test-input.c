@@ -478,6 +478,87 @@ test_draft_answer_and_status (Fixture       *f,
                    "Written, then left.");
 }
 
+/* How many widgets under @widget, shown or not, trigger @action. */
+static guint
+count_actionables (GtkWidget  *widget,
+                   const char *action)
+{
+  guint n = GTK_IS_ACTIONABLE (widget) &&
+            g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_actionables (child, action);
+
+  return n;
+}
+
+/* Whether a GtkLabel under @widget, shown or not, reads @text. */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The question page says each thing once: the answer's status and a single-choice question's
+ * options are the draft pane's alone, and an empty question offers one "Add Input". */
+static void
+test_question_page_says_it_once (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "resources", "examples",
+                                                 "patient-led-nhs-essex.consultation.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ChorusConsultation) consultation = chorus_consultation_load_file (path, &error);
+  g_autoptr(ChorusProject) project = NULL;
+  ChorusWindow *window;
+  ChorusQuestion *question;
+  GtkWidget *page;
+  GtkWidget *pane;
+
+  g_assert_no_error (error);
+  project = chorus_project_new (consultation);
+  question = chorus_consultation_find_question (consultation, "e-q1");
+  g_assert_nonnull (question);
+  g_assert_cmpuint (chorus_question_get_n_options (question), >, 0);
+  g_assert_cmpuint (chorus_project_get_answer_status (project, "e-q1"), ==,
+                    CHORUS_DRAFT_STATUS_NOT_STARTED);
+
+  window = g_object_ref (chorus_window_new (NULL));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  chorus_window_set_project (window, project);
+  g_assert_true (chorus_window_select_question (window, "e-q1"));
+  chorus_gui_test_wait_for_draw (GTK_WIDGET (window));
+  page = GTK_WIDGET (window->question_page);
+  pane = GTK_WIDGET (window->draft_pane);
+
+  g_assert_true (gtk_widget_get_visible (pane));
+  g_assert_cmpuint (count_actionables (page, "input.add"), ==, 1);
+  for (guint i = 0; i < chorus_question_get_n_options (question); i++)
+    {
+      const char *label = chorus_question_get_option_label (question, i);
+
+      g_assert_false (has_label (page, label));
+      g_assert_true (has_label (pane, label));
+    }
+  g_assert_false (has_label (page, chorus_draft_status_get_label (CHORUS_DRAFT_STATUS_NOT_STARTED)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  chorus_gui_test_flush ();
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,6 +579,7 @@ main (int   argc,
   ADD ("/input/actions-enabled", test_actions_enabled);
   ADD ("/input/theme-shortcuts-follow-pane", test_theme_shortcuts_follow_pane);
   ADD ("/draft/answer-and-status", test_draft_answer_and_status);
+  g_test_add_func ("/input/question-page-says-it-once", test_question_page_says_it_once);
 #undef ADD
 
   return g_test_run ();

@@ -537,6 +537,28 @@ test_window_save_fails (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* The first AdwActionRow under @widget titled @title, depth first. */
+static GtkWidget *
+find_row_titled (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row_titled (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 /* An unsaved edit reaches a recovery copy, by itself, a moment after it is made; restoring
  * the copy in a new window brings the edit back, unsaved; saving removes the copy. */
 static void
@@ -576,8 +598,19 @@ test_window_autosave_restore (void)
     }
   g_assert_true (g_file_equal (entry->original, file));
 
-  /* The next start finds it on the welcome page of a new window, and restores it. */
+  /* The next start finds it on the welcome page of a new window, its folder in the row so
+   * that two copies of files of the same name can be told apart; and restores it. */
   second = create_window ();
+  {
+    GtkWidget *row = find_row_titled (GTK_WIDGET (second->welcome_page), "response.chorus");
+    g_autofree char *dir_name = g_path_get_basename (dir);
+    const char *subtitle;
+
+    g_assert_nonnull (row);
+    subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+    g_assert_nonnull (strstr (subtitle, dir_name));
+    g_assert_nonnull (strstr (subtitle, " · "));
+  }
   gtk_widget_activate_action (GTK_WIDGET (second), "win.restore-recovery", "s", key);
   restored = chorus_window_get_project (second);
   g_assert_nonnull (restored);
