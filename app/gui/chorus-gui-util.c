@@ -128,3 +128,11 @@ chorus_status_page_set_description_text (AdwStatusPage *page,
 
   adw_status_page_set_description (page, escaped);
 }
+
+AdwToast *
+chorus_toast_new_text (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
+
+  return adw_toast_new (escaped);
+}

@@ -44,4 +44,8 @@ const char  *chorus_project_activity_name      (ChorusProject *project,
 void         chorus_status_page_set_description_text (AdwStatusPage *page,
                                                       const char    *text);
 
+/* A toast showing @text as it is: libadwaita 1.2 reads a toast's title as Pango markup, and a
+ * file name or an error message with "&" or "<" in it would otherwise show blank. */
+AdwToast    *chorus_toast_new_text             (const char    *text) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

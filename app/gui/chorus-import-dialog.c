@@ -802,7 +802,7 @@ rehearse_cb (GObject      *source,
 
   if (report == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, chorus_toast_new_text (error->message));
       show_page (self, "mapping");
       return;
     }
@@ -911,7 +911,7 @@ import_action (GtkWidget  *widget,
           g_strcmp0 (chorus_project_get_undo_label (self->project), label) == 0)
         chorus_project_undo (self->project);
 
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, chorus_toast_new_text (error->message));
       return;
     }
 

@@ -12,9 +12,9 @@
 
 #include <glib/gi18n.h>
 
+#include "chorus-gui-util.h"
 #include "chorus-item-editor-private.h"
 #include "chorus-resources.h"
-#include "chorus-gui-util.h"
 #include "chorus-theme-menu.h"
 
 /* Long enough not to split a word being typed into two undo steps. */
@@ -66,7 +66,7 @@ show_toast (ChorusItemEditor *self,
             const char       *message,
             gboolean          offer_undo)
 {
-  AdwToast *toast = adw_toast_new (message);
+  AdwToast *toast = chorus_toast_new_text (message);
 
   if (offer_undo)
     {

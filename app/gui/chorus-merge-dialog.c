@@ -469,7 +469,7 @@ merge_action (GtkWidget  *widget,
 
   if (!merged)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      adw_toast_overlay_add_toast (self->toast_overlay, chorus_toast_new_text (error->message));
       return;
     }
 

@@ -11,10 +11,10 @@
 #include <adwaita.h>
 
 #include "chorus-gui-util.h"
-#include "chorus-theme-menu.h"
 #include "chorus-item-editor.h"
 #include "chorus-item-row.h"
 #include "chorus-question-page.h"
+#include "chorus-theme-menu.h"
 
 struct _ChorusQuestionPage
 {
@@ -485,7 +485,7 @@ chorus_question_page_toast (ChorusQuestionPage *self,
   if (overlay == NULL)
     return;
 
-  toast = adw_toast_new (title);
+  toast = chorus_toast_new_text (title);
   if (offer_undo)
     {
       adw_toast_set_button_label (toast, _("_Undo"));

@@ -10,6 +10,7 @@
 
 #include "chorus-application.h"
 #include "chorus-export-dialog.h"
+#include "chorus-gui-util.h"
 #include "chorus-import-dialog.h"
 #include "chorus-merge-dialog.h"
 #include "chorus-notes-import-dialog.h"
@@ -766,7 +767,7 @@ chorus_window_imported_cb (ChorusWindow *self,
       summary = lines[i];
 
   adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (summary != NULL ? summary : _("Imported")));
+                               chorus_toast_new_text (summary != NULL ? summary : _("Imported")));
 }
 
 static void
@@ -930,7 +931,7 @@ chorus_window_exported_cb (ChorusWindow *self,
 
   /* Translators: %s is the exported file's name */
   title = g_strdup_printf (_("Exported “%s”"), name);
-  toast = adw_toast_new (title);
+  toast = chorus_toast_new_text (title);
   adw_toast_set_button_label (toast, _("_Open"));
   g_object_set_data_full (G_OBJECT (toast), "file", g_object_ref (file), g_object_unref);
   g_signal_connect_object (toast, "button-clicked",

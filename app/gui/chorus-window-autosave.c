@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "chorus-gui-util.h"
 #include "chorus-window-private.h"
 
 typedef struct
@@ -83,7 +84,7 @@ chorus_window_autosave_done_cb (GObject      *source_object,
       /* Not fatal, but the user should know their safety net is missing (a full disk). */
       /* Translators: %s says why, from the system */
       message = g_strdup_printf (_("Could not keep a recovery copy: %s"), error->message);
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+      adw_toast_overlay_add_toast (self->toast_overlay, chorus_toast_new_text (message));
       g_warning ("%s", message);
     }
 }

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "chorus-application.h"
+#include "chorus-gui-util.h"
 #include "chorus-outline-node.h"
 #include "chorus-resources.h"
 #include "chorus-section-page.h"
@@ -797,7 +798,7 @@ chorus_window_drop_cb (ChorusWindow  *self,
           /* Translators: %s is a file name */
           message = g_strdup_printf (_("“%s” is not a response, a consultation, a survey "
                                        "spreadsheet or notes"), name);
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+          adw_toast_overlay_add_toast (self->toast_overlay, chorus_toast_new_text (message));
         }
     }
 
@@ -934,7 +935,7 @@ chorus_window_theme_activated_cb (ChorusWindow *self,
   if (chorus_question_page_get_selected_item (self->question_page) == NULL)
     {
       adw_toast_overlay_add_toast (self->toast_overlay,
-                                   adw_toast_new (_("Select the input to code first")));
+                                   chorus_toast_new_text (_("Select the input to code first")));
       return;
     }
 

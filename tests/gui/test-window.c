@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "chorus-gui-test.h"
+#include "chorus-gui-util.h"
 #include "chorus-item-row.h"
 #include "chorus-outline-node.h"
 #include "chorus-question-page.h"
@@ -810,6 +811,21 @@ test_window_sidebar_folds_alike (void)
   destroy_window (window);
 }
 
+/* A toast names a file or repeats an error as it is: its title is markup, so "&" and "<" in
+ * them must reach the screen as themselves, not blank the toast. */
+static void
+test_window_toast_text_verbatim (void)
+{
+  const char *message = "“Q&A <draft>.pdf” is not a response";
+  g_autoptr(AdwToast) toast = g_object_ref_sink (chorus_toast_new_text (message));
+  g_autofree char *shown = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (pango_parse_markup (adw_toast_get_title (toast), -1, 0, NULL, &shown, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (shown, ==, message);
+}
+
 /* Export › XML opens the export dialog on XML, for this response. */
 static void
 test_window_export_action (void)
@@ -858,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/window/dashboard-click", test_window_dashboard_click);
   g_test_add_func ("/window/export-action", test_window_export_action);
   g_test_add_func ("/window/sidebar-folds-alike", test_window_sidebar_folds_alike);
+  g_test_add_func ("/window/toast-text-verbatim", test_window_toast_text_verbatim);
 
   return g_test_run ();
 }
