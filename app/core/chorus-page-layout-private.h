@@ -66,6 +66,9 @@ typedef struct
   guint           rule : 1;
   /* Lines of about equal length rather than a last word alone (titles). */
   guint           balance : 1;
+  /* The marker in the sans, so a question number in a serif cell reads
+   * as the same "Q3" as the question headings in the body. */
+  guint           marker_sans : 1;
 } StyleDef;
 
 extern const StyleDef _chorus_page_layout_styles[CHORUS_LAYOUT_N_STYLES];

@@ -80,9 +80,11 @@ const StyleDef _chorus_page_layout_styles[CHORUS_LAYOUT_N_STYLES] = {
   [CHORUS_LAYOUT_STYLE_TABLE_HEADER] = {
     SANS " Bold 8.5", 11, COLOUR_TEXT, COLOUR_TEXT, 0, 0, 0, 0, PANGO_ALIGN_LEFT,
     FALSE, FALSE, TRUE, FALSE },
+  /* The hanging column holds "Q99" in the sans bold (about 21 pt) and a
+   * gap: at 23 pt "Q10" ran into the question it numbers. */
   [CHORUS_LAYOUT_STYLE_TABLE_CELL] = {
-    SERIF " 9.5", 12.5, COLOUR_TEXT, COLOUR_ACCENT, 0, 3, 0, 23, PANGO_ALIGN_LEFT,
-    TRUE, FALSE, FALSE, TRUE },
+    SERIF " 9.5", 12.5, COLOUR_TEXT, COLOUR_ACCENT, 0, 3, 0, 28, PANGO_ALIGN_LEFT,
+    TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, TRUE },
   [CHORUS_LAYOUT_STYLE_TABLE_STRONG] = {
     SANS " Bold 8.5", 12.5, COLOUR_TEXT, COLOUR_ACCENT, 0, 3, 0, 0, PANGO_ALIGN_LEFT,
     TRUE, FALSE, FALSE, TRUE },
@@ -860,6 +862,14 @@ _chorus_page_layout_prepare_layout (ChorusPageLayout *self,
       if (style->marker_bold)
         {
           PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+          attr->start_index = 0;
+          attr->end_index = para->marker_len;
+          pango_attr_list_insert (attrs, attr);
+        }
+      if (style->marker_sans)
+        {
+          PangoAttribute *attr = pango_attr_family_new (SANS);
 
           attr->start_index = 0;
           attr->end_index = para->marker_len;

@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 #include <unistd.h>
@@ -880,6 +881,57 @@ static const char * const cell_headings[] = {
   "Discussiongroupresponses", "Onlinesurveyresponses", "Briefingresponses",
   "Questionsandanswers", "Writtensubmissions", "Otherresponses",
 };
+
+/* A question number stands apart from its question, also "Q10" hanging
+ * in the input tables' narrow column, where it once ran into the text
+ * ("Q10How") with a point and a half between them. */
+static void
+test_pdf_question_numbers (void)
+{
+  g_autoptr(GRegex) number = g_regex_new ("^Q[0-9]+$", 0, 0, NULL);
+  g_autoptr(GArray) pages = NULL;
+  g_autofree char *html = NULL;
+  const ExamplePdf *pdf;
+  guint n_two_digits = 0;
+
+  if (!have_poppler ())
+    return;
+
+  pdf = get_example_pdf ();
+  html = pdf_text (pdf->pdf, 0, 0, "-bbox-layout");
+  pages = parse_bbox (html);
+
+  for (guint p = 0; p < pages->len; p++)
+    {
+      GArray *words = g_array_index (pages, Page, p).words;
+      gboolean table = FALSE;
+
+      /* The input tables' pages, by their header; a chart's label "Q1 How
+       * can…" is a sentence with its ordinary space. */
+      for (guint w = 0; w + 1 < words->len && !table; w++)
+        table = g_str_equal (g_array_index (words, Box, w).text, "Summary") &&
+                g_str_equal (g_array_index (words, Box, w + 1).text, "response");
+      if (!table)
+        continue;
+
+      for (guint w = 0; w + 1 < words->len; w++)
+        {
+          const Box *word = &g_array_index (words, Box, w);
+          const Box *next = &g_array_index (words, Box, w + 1);
+
+          /* "Q2 (continued)" on a new page is a phrase, not a number and its question. */
+          if (!g_regex_match (number, word->text, 0, NULL) || fabs (next->y_max - word->y_max) > 2 ||
+              g_str_has_prefix (next->text, "("))
+            continue;
+          if (next->x_min - word->x_max < 4)
+            g_error ("Page %u: “%s” runs into “%s” (%.1f pt apart)", p + 1, word->text,
+                     next->text, next->x_min - word->x_max);
+          if (strlen (word->text) == 3)
+            n_two_digits++;
+        }
+    }
+  g_assert_cmpuint (n_two_digits, >, 0);
+}
 
 static void
 test_pdf_geometry (void)
@@ -1795,6 +1847,7 @@ main (int   argc,
   g_test_add_func ("/export/layout/heading-moves", test_layout_heading_moves);
   g_test_add_func ("/export/layout/widows-orphans", test_layout_widows_orphans);
   g_test_add_func ("/export/pdf/text-in-order", test_pdf_text_in_order);
+  g_test_add_func ("/export/pdf/question-numbers", test_pdf_question_numbers);
   g_test_add_func ("/export/pdf/info", test_pdf_info);
   g_test_add_func ("/export/pdf/letter", test_pdf_letter);
   g_test_add_func ("/export/pdf/geometry", test_pdf_geometry);
