@@ -434,6 +434,51 @@ add_activities (Builder *b)
 
 /* Consultation documents ------------------------------------------------- */
 
+/* What stands for an answer the organisation did not write. A bare "No
+ * response" right above a partner's answer reads as if nobody answered:
+ * when a partner did, the note points to it. */
+static char *
+no_answer_note (Builder    *b,
+                const char *question_id)
+{
+  const char *organisation = chorus_project_get_organisation (b->project);
+  ChorusGroup *partner = NULL;
+  guint n_partners = 0;
+
+  for (guint g = 0; g < b->partners->len; g++)
+    {
+      ChorusGroup *group = g_ptr_array_index (b->partners, g);
+      const char *text = chorus_project_get_partner_response (b->project, group, question_id);
+
+      if (text != NULL && *text != '\0')
+        {
+          partner = group;
+          n_partners++;
+        }
+    }
+
+  if (n_partners == 0)
+    return g_strdup (_("No response"));
+
+  if (organisation == NULL || *organisation == '\0')
+    {
+      if (n_partners == 1)
+        /* TRANSLATORS: %s is a partner organisation ("Trafford Council"). */
+        return g_strdup_printf (_("No separate response; see the response from %s below"),
+                                chorus_group_get_name (partner));
+      return g_strdup (_("No separate response; see the partners’ responses below"));
+    }
+
+  if (n_partners == 1)
+    /* TRANSLATORS: the first %s is the responding organisation, the second a
+     * partner organisation ("Trafford Council"). */
+    return g_strdup_printf (_("No separate response from %s; see the response from %s below"),
+                            organisation, chorus_group_get_name (partner));
+  /* TRANSLATORS: %s is the responding organisation. */
+  return g_strdup_printf (_("No separate response from %s; see the partners’ responses below"),
+                          organisation);
+}
+
 static void
 add_answer (Builder        *b,
             ChorusQuestion *question)
@@ -465,7 +510,11 @@ add_answer (Builder        *b,
 
   /* A question left unanswered is said to be, never silently dropped. */
   if (option == NULL && paragraphs[0] == NULL)
-    chorus_page_layout_add_paragraph (b->layout, CHORUS_LAYOUT_STYLE_NOTE, _("No response"));
+    {
+      g_autofree char *note = no_answer_note (b, question_id);
+
+      chorus_page_layout_add_paragraph (b->layout, CHORUS_LAYOUT_STYLE_NOTE, note);
+    }
 
   add_partner_responses (b, question_id, CHORUS_LAYOUT_STYLE_QUOTE_LABEL);
 }
