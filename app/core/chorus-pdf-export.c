@@ -613,6 +613,7 @@ add_input_table (Builder        *b,
   GListModel *activities = chorus_project_get_activities (b->project);
   guint n_groups = g_list_model_get_n_items (groups);
   guint n_activities = g_list_model_get_n_items (activities);
+  g_autoptr(GArray) order = _chorus_export_activity_order (b->project);
   GListModel *sections = chorus_document_get_sections (document);
   g_autofree char *anchor = anchor_for ("input", chorus_document_get_id (document));
 
@@ -643,9 +644,10 @@ add_input_table (Builder        *b,
               if (items == NULL)
                 continue;
 
-              /* Activities in the project's order, then items without one. */
-              for (guint a = 0; a <= n_activities; a++)
+              /* Activities by kind, then items without one. */
+              for (guint o = 0; o < order->len; o++)
                 {
+                  guint a = g_array_index (order, guint, o);
                   g_autoptr(ChorusActivity) activity =
                     a < n_activities ? g_list_model_get_item (activities, a) : NULL;
                   const char *activity_id = activity ? chorus_activity_get_id (activity) : NULL;
