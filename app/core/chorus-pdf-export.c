@@ -550,6 +550,15 @@ add_item_bullet (Builder    *b,
         continue;
       written++;
 
+      /* An item typed as "- point" is already a bullet: its own marker
+       * would show as a stray "- " after ours. */
+      if (written == 1 && strip_list_marker (lines[l]) != NULL)
+        {
+          const char *rest = strip_list_marker (lines[l]);
+
+          memmove (lines[l], rest, strlen (rest) + 1);
+        }
+
       /* "- reports showing …" under an item: a bullet one level down. */
       if (written > 1 && strip_list_marker (lines[l]) != NULL)
         {

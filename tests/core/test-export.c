@@ -687,6 +687,23 @@ test_pdf_text_in_order (void)
   g_assert_cmpuint (n_pointed, >, 0);
 }
 
+/* An item typed as "- point" shows our bullet only, not ours and its
+ * own ("• - reports showing …"). */
+static void
+test_pdf_item_markers (void)
+{
+  g_autoptr(GRegex) doubled = g_regex_new ("^• +[-–•*·◦] ", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  text = pdf_text (get_example_pdf ()->pdf, 0, 0, "-raw");
+  if (g_regex_match (doubled, text, 0, &match))
+    g_error ("A bullet keeps the item's own marker: “%s”", g_match_info_fetch (match, 0));
+}
+
 static char *
 info_value (const char *info,
             const char *key)
@@ -1925,6 +1942,7 @@ main (int   argc,
   g_test_add_func ("/export/layout/widows-orphans", test_layout_widows_orphans);
   g_test_add_func ("/export/pdf/text-in-order", test_pdf_text_in_order);
   g_test_add_func ("/export/pdf/question-numbers", test_pdf_question_numbers);
+  g_test_add_func ("/export/pdf/item-markers", test_pdf_item_markers);
   g_test_add_func ("/export/pdf/info", test_pdf_info);
   g_test_add_func ("/export/pdf/letter", test_pdf_letter);
   g_test_add_func ("/export/pdf/geometry", test_pdf_geometry);
