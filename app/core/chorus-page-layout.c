@@ -403,15 +403,57 @@ outline_title (const char *marker,
   return g_string_free (g_steal_pointer (&title), FALSE);
 }
 
+#define NBSP "\302\240"
+
+static gsize
+space_len (const char *p)
+{
+  if (*p == ' ')
+    return 1;
+  if (g_str_has_prefix (p, NBSP))
+    return 2;
+  return 0;
+}
+
+/* A run of spaces becomes one. A no-break space typed next to a space
+ * ("end.\u00a0 Next") belongs to the run too: the plain space lets the
+ * line break there anyway, so the run becomes one plain space. A run of
+ * no-break spaces alone is left as typed. */
 static char *
 collapse_spaces (const char *text)
 {
   char *copy = g_strdup (text);
   char *out = copy;
+  const char *p = text;
 
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p != ' ' || out == copy || out[-1] != ' ')
-      *out++ = *p;
+  while (*p != '\0')
+    {
+      const char *end = p;
+      gboolean plain = FALSE;
+      gsize len;
+
+      while ((len = space_len (end)) > 0)
+        {
+          plain |= len == 1;
+          end += len;
+        }
+
+      if (end == p)
+        {
+          *out++ = *p++;
+        }
+      else if (plain)
+        {
+          *out++ = ' ';
+          p = end;
+        }
+      else
+        {
+          memcpy (out, p, end - p);
+          out += end - p;
+          p = end;
+        }
+    }
   *out = '\0';
 
   return copy;

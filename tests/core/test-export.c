@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -345,6 +346,35 @@ paragraph_of (guint n_sentences)
     g_string_append (text, words);
 
   return g_strstrip (g_string_free (text, FALSE));
+}
+
+/* The text of @layout as pdftotext reads it in @mode, or NULL with the
+ * test skipped when poppler's tools are missing. */
+static char *
+layout_text (ChorusPageLayout *layout,
+             const char       *mode)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  cairo_surface_t *surface;
+  char *text;
+
+  if (!have_poppler ())
+    return NULL;
+
+  dir = make_temp_dir ();
+  path = g_build_filename (dir, "layout.pdf", NULL);
+  surface = cairo_pdf_surface_create (path, A4_WIDTH, A4_HEIGHT);
+  g_assert_true (chorus_page_layout_write_pdf (layout, surface, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  text = pdf_text (path, 0, 0, mode);
+  remove_dir (dir);
+
+  return text;
 }
 
 static void
@@ -921,6 +951,33 @@ parse_bbox (const char *html)
     }
 
   return pages;
+}
+
+/* A space typed next to a no-break space is one space, as two typed
+ * spaces are. pdftotext reads any gap as one space, so the gaps are
+ * measured: each as wide as a single typed space. */
+static void
+test_layout_spaces_collapse (void)
+{
+  g_autoptr(ChorusPageLayout) layout = chorus_page_layout_new (A4_WIDTH, A4_HEIGHT);
+  g_autoptr(GArray) pages = NULL;
+  g_autofree char *html = NULL;
+  GArray *words;
+  double single;
+
+  chorus_page_layout_add_paragraph (layout, CHORUS_LAYOUT_STYLE_BODY,
+                                    "One two.\u00a0 Three. \u00a0Four.  \u00a0 Five");
+  html = layout_text (layout, "-bbox-layout");
+  if (html == NULL)
+    return;
+
+  pages = parse_bbox (html);
+  words = g_array_index (pages, Page, 0).words;
+  g_assert_cmpuint (words->len, ==, 5);
+  single = g_array_index (words, Box, 1).x_min - g_array_index (words, Box, 0).x_max;
+  for (guint w = 1; w + 1 < words->len; w++)
+    g_assert_cmpfloat_with_epsilon (g_array_index (words, Box, w + 1).x_min -
+                                    g_array_index (words, Box, w).x_max, single, 0.5);
 }
 
 static GPtrArray *
@@ -1940,6 +1997,7 @@ main (int   argc,
   g_test_add_func ("/export/layout/long-row-splits", test_layout_long_row_splits);
   g_test_add_func ("/export/layout/heading-moves", test_layout_heading_moves);
   g_test_add_func ("/export/layout/widows-orphans", test_layout_widows_orphans);
+  g_test_add_func ("/export/layout/spaces-collapse", test_layout_spaces_collapse);
   g_test_add_func ("/export/pdf/text-in-order", test_pdf_text_in_order);
   g_test_add_func ("/export/pdf/question-numbers", test_pdf_question_numbers);
   g_test_add_func ("/export/pdf/item-markers", test_pdf_item_markers);
