@@ -514,6 +514,19 @@ para_new (ChorusPageLayout      *self,
    * one. (Markup is ours: no run of spaces means anything in it.) */
   text = collapsed = collapse_spaces (text);
 
+  /* A balanced heading may break anywhere its lines come out even, and
+   * that can be before a dash, which then starts a line ("Transparency in
+   * outcomes / – a framework"): the dash stays with the word before it. */
+  if (layout_style (style)->balance)
+    {
+      g_autoptr(GString) bound = g_string_new (text);
+
+      g_string_replace (bound, " –", NBSP "–", 0);
+      g_string_replace (bound, " —", NBSP "—", 0);
+      g_free (collapsed);
+      text = collapsed = g_string_free (g_steal_pointer (&bound), FALSE);
+    }
+
   if ((flags & CHORUS_LAYOUT_TEXT_MARKUP) != 0)
     {
       g_autoptr(GError) error = NULL;

@@ -377,6 +377,41 @@ layout_text (ChorusPageLayout *layout,
   return text;
 }
 
+/* A balanced heading does not start a line with a dash: it stays with the
+ * word before it ("Transparency in outcomes – / a framework"). */
+static void
+test_layout_heading_dash (void)
+{
+  g_autoptr(ChorusPageLayout) layout = chorus_page_layout_new (A4_WIDTH, A4_HEIGHT);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_dashes = 0;
+
+  /* Titles from the example and others long enough to need two lines. */
+  chorus_page_layout_add_heading (layout, CHORUS_LAYOUT_STYLE_HEADING_1,
+                                  "Transparency in outcomes – a framework for the NHS", "a", 1);
+  chorus_page_layout_add_heading (layout, CHORUS_LAYOUT_STYLE_HEADING_1,
+                                  "Local democratic legitimacy in health – a consultation",
+                                  "b", 1);
+  chorus_page_layout_add_heading (layout, CHORUS_LAYOUT_STYLE_TITLE,
+                                  "Commissioning for patients — what it means for us", "c", 1);
+  text = layout_text (layout, "-raw");
+  if (text == NULL)
+    return;
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_strchug (lines[i]);
+
+      if (g_str_has_prefix (line, "–") || g_str_has_prefix (line, "—"))
+        g_error ("A heading line starts with a dash: “%s”", line);
+      if (strstr (line, "–") != NULL || strstr (line, "—") != NULL)
+        n_dashes++;
+    }
+  g_assert_cmpuint (n_dashes, ==, 3);
+}
+
 static void
 test_layout_table_header_repeats (void)
 {
@@ -1998,6 +2033,7 @@ main (int   argc,
   g_test_add_func ("/export/layout/heading-moves", test_layout_heading_moves);
   g_test_add_func ("/export/layout/widows-orphans", test_layout_widows_orphans);
   g_test_add_func ("/export/layout/spaces-collapse", test_layout_spaces_collapse);
+  g_test_add_func ("/export/layout/heading-dash", test_layout_heading_dash);
   g_test_add_func ("/export/pdf/text-in-order", test_pdf_text_in_order);
   g_test_add_func ("/export/pdf/question-numbers", test_pdf_question_numbers);
   g_test_add_func ("/export/pdf/item-markers", test_pdf_item_markers);
