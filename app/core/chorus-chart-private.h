@@ -92,6 +92,10 @@ typedef struct
   guint                 n_items;       /* items in scope (questions for coverage) */
   guint                 max_value;     /* the largest single value */
   gboolean              walked;        /* the counts needed a walk of the items */
+  /* Theme charts: the project and split, for "Other", which counts items
+   * rather than adding up rows. */
+  ChorusProject        *project;
+  ChorusChartSplit      split;
 } ChorusChartData;
 
 ChorusChartData  *_chorus_chart_data_new        (ChorusProject           *project,
