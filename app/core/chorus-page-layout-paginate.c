@@ -35,7 +35,7 @@ para_fit (const Para *para,
   if (fit == remaining)
     return remaining;
 
-  if (!layout_style (para->style)->keep_together && !para_keeps_with_next (para))
+  if (!para_keeps_together (para) && !para_keeps_with_next (para))
     {
       guint k = fit;
 
@@ -55,7 +55,7 @@ para_min_start (const Para *para)
 {
   guint n = para->n_lines;
 
-  if (layout_style (para->style)->keep_together || para_keeps_with_next (para) || n <= 3)
+  if (para_keeps_together (para) || para_keeps_with_next (para) || n <= 3)
     return para_tops (para)[n];
 
   return para_tops (para)[2];

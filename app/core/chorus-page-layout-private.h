@@ -251,6 +251,13 @@ para_keeps_with_next (const Para *para)
          (para->flags & CHORUS_LAYOUT_TEXT_KEEP_WITH_NEXT) != 0;
 }
 
+static inline gboolean
+para_keeps_together (const Para *para)
+{
+  return layout_style (para->style)->keep_together ||
+         (para->flags & CHORUS_LAYOUT_TEXT_KEEP_TOGETHER) != 0;
+}
+
 static inline float *
 para_tops (const Para *para)
 {

@@ -91,6 +91,10 @@ typedef enum /*< flags >*/
   /* Never break inside: addresses, e-mail, URLs. Also turns hyphens at
    * breaks off. */
   CHORUS_LAYOUT_TEXT_NO_HYPHENS   = 1 << 3,
+  /* Not split across pages although the style would allow it (a question
+   * in a table: its number stays with all of its text). A paragraph taller
+   * than a page still splits. */
+  CHORUS_LAYOUT_TEXT_KEEP_TOGETHER = 1 << 4,
 } ChorusLayoutTextFlags;
 
 /* Draws a figure into (0, 0, @width, @height) of @cr's user space. */

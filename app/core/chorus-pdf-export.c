@@ -678,9 +678,11 @@ add_input_table (Builder        *b,
                                                             CHORUS_LAYOUT_STYLE_TABLE_STRONG,
                                                             CHORUS_LAYOUT_TEXT_NONE, NULL,
                                                             group_name);
+                          /* Split, the question's second half would stand
+                           * on the next page without its number. */
                           chorus_page_layout_add_cell_text (b->layout, 1,
                                                             CHORUS_LAYOUT_STYLE_TABLE_CELL,
-                                                            CHORUS_LAYOUT_TEXT_NONE,
+                                                            CHORUS_LAYOUT_TEXT_KEEP_TOGETHER,
                                                             question_number (question),
                                                             chorus_question_get_text (question));
                           /* On the next page, a reader still knows whose

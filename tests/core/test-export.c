@@ -412,6 +412,66 @@ test_layout_heading_dash (void)
   g_assert_cmpuint (n_dashes, ==, 3);
 }
 
+/* A question in a table row is not split across pages: its second half
+ * would stand at the top of the next page without its number. The row
+ * still splits, in its other cells. */
+static void
+test_layout_question_kept_together (void)
+{
+  g_autoptr(ChorusPageLayout) layout = chorus_page_layout_new (A4_WIDTH, A4_HEIGHT);
+  static const double widths[] = { 0.25, 0.75 };
+  const char *headers[] = { "Question", "Responses" };
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n_pages_with_rows = 0;
+
+  chorus_page_layout_begin_table (layout, 2, widths, headers);
+  for (guint r = 0; r < 12; r++)
+    {
+      g_autofree char *number = g_strdup_printf ("Q%u", r + 1);
+      g_autofree char *question =
+        g_strdup_printf ("Question%u asks how the board should consult the people who use "
+                         "services, how it should report what it heard, and who should be "
+                         "accountable for what follows from it.", r + 1);
+
+      chorus_page_layout_begin_row (layout);
+      chorus_page_layout_add_cell_text (layout, 0, CHORUS_LAYOUT_STYLE_TABLE_CELL,
+                                        CHORUS_LAYOUT_TEXT_KEEP_TOGETHER, number, question);
+      chorus_page_layout_set_cell_continued (layout, 0, "(continued)");
+      for (guint i = 0; i < 4 + (r * 7) % 13; i++)
+        chorus_page_layout_add_cell_text (layout, 1, CHORUS_LAYOUT_STYLE_TABLE_BULLET, 0, "•",
+                                          words);
+    }
+  chorus_page_layout_end_table (layout);
+
+  text = layout_text (layout, "-raw");
+  if (text == NULL)
+    return;
+
+  pages = g_strsplit (text, "\f", -1);
+  for (guint r = 0; r < 12; r++)
+    {
+      g_autofree char *start = g_strdup_printf ("Question%uasks", r + 1);
+      guint found = 0;
+
+      for (guint p = 0; pages[p] != NULL; p++)
+        {
+          g_autofree char *page = squeeze (pages[p]);
+
+          if (strstr (page, start) == NULL)
+            continue;
+          found++;
+          if (strstr (page, "accountableforwhatfollowsfromit.") == NULL)
+            g_error ("%s… is split at the end of page %u", start, p + 1);
+        }
+      g_assert_cmpuint (found, ==, 1);
+    }
+
+  for (guint p = 0; pages[p] != NULL; p++)
+    n_pages_with_rows += strstr (pages[p], "Question") != NULL;
+  g_assert_cmpuint (n_pages_with_rows, >, 2);
+}
+
 static void
 test_layout_table_header_repeats (void)
 {
@@ -2034,6 +2094,7 @@ main (int   argc,
   g_test_add_func ("/export/layout/widows-orphans", test_layout_widows_orphans);
   g_test_add_func ("/export/layout/spaces-collapse", test_layout_spaces_collapse);
   g_test_add_func ("/export/layout/heading-dash", test_layout_heading_dash);
+  g_test_add_func ("/export/layout/question-kept-together", test_layout_question_kept_together);
   g_test_add_func ("/export/pdf/text-in-order", test_pdf_text_in_order);
   g_test_add_func ("/export/pdf/question-numbers", test_pdf_question_numbers);
   g_test_add_func ("/export/pdf/item-markers", test_pdf_item_markers);
