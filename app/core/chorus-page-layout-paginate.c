@@ -175,7 +175,9 @@ _chorus_page_layout_fragment_row_height (const Table    *table,
       Pos start = cell_start (fragment, row_index, c);
       Pos end = cell_end (fragment, row_index, c, row->cells[c]);
 
-      height = MAX (height, _chorus_page_layout_flow_height (row->cells[c], start, end));
+      height = MAX (height, _chorus_page_layout_flow_height (row->cells[c], start, end) +
+                            (pos_equal (start, end) ? 0 : cell_repeat_height (row->cells[c],
+                                                                              start)));
       if (_chorus_page_layout_shows_continued (fragment, row, row_index, c))
         height = MAX (height, para_height (row->continued[c]));
     }
@@ -474,7 +476,8 @@ paginate_table (Paginator *pg,
         {
           Pos start = resume ? resume[c] : (Pos) { 0, 0 };
 
-          flow_fill (row->cells[c], start, room, force, &end[c]);
+          flow_fill (row->cells[c], start, room - cell_repeat_height (row->cells[c], start), force,
+                     &end[c]);
           if (pos_equal (start, end[c]) && !pos_equal (start, flow_end (row->cells[c])) && !force)
             progress = FALSE;
         }

@@ -90,7 +90,9 @@ typedef enum
   ELEMENT_PAGE_BREAK,
 } ElementKind;
 
-typedef struct
+typedef struct _Para Para;
+
+struct _Para
 {
   /* The marker (if any) and a tab, then the text. */
   char          *text;
@@ -109,7 +111,10 @@ typedef struct
   /* n_lines + 1 line tops (the last is the height), then n_lines baselines
    * below their line's top. */
   float         *metrics;
-} Para;
+  /* A sub-heading in a table cell: what stands for it at the top of a page
+   * its cell continues on below it ("… responses (continued)"). */
+  Para          *repeat;
+};
 
 typedef struct
 {
@@ -324,6 +329,41 @@ cell_end (const Fragment *fragment,
   if (row + 1 == fragment->last && fragment->end_cells != NULL)
     return fragment->end_cells[column];
   return flow_end (cell);
+}
+
+/* The sub-heading repeated at the top of a cell that resumes at @start
+ * below it, or NULL: none when the cell starts afresh, has nothing left,
+ * or resumes at a sub-heading, which then shows itself. */
+static inline const Para *
+cell_repeat (GPtrArray *cell,
+             Pos        start)
+{
+  if ((start.para == 0 && start.line == 0) || start.para >= cell->len)
+    return NULL;
+  if (start.line == 0 && ((const Para *) g_ptr_array_index (cell, start.para))->repeat != NULL)
+    return NULL;
+
+  for (guint p = start.para + 1; p-- > 0;)
+    {
+      const Para *para = g_ptr_array_index (cell, p);
+
+      if (para->repeat != NULL)
+        return para->repeat;
+    }
+
+  return NULL;
+}
+
+/* The room the repeated sub-heading takes above the cell's text. */
+static inline double
+cell_repeat_height (GPtrArray *cell,
+                    Pos        start)
+{
+  const Para *repeat = cell_repeat (cell, start);
+
+  if (repeat == NULL)
+    return 0;
+  return para_height (repeat) + layout_style (repeat->style)->space_after;
 }
 
 G_END_DECLS

@@ -125,6 +125,7 @@ para_free (Para *para)
   g_free (para->anchor);
   g_free (para->link);
   g_free (para->metrics);
+  para_free (para->repeat);
   g_free (para);
 }
 
@@ -815,6 +816,30 @@ chorus_page_layout_set_cell_continued (ChorusPageLayout *self,
 }
 
 void
+chorus_page_layout_set_cell_repeat (ChorusPageLayout *self,
+                                    guint             column,
+                                    const char       *text)
+{
+  Table *table;
+  Row *row;
+  Para *heading;
+
+  g_return_if_fail (CHORUS_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (self->open_table != NULL);
+  g_return_if_fail (self->open_table->rows->len > 0);
+  g_return_if_fail (column < self->open_table->n_columns);
+
+  table = self->open_table;
+  row = &g_array_index (table->rows, Row, table->rows->len - 1);
+  g_return_if_fail (row->cells[column]->len > 0);
+
+  heading = g_ptr_array_index (row->cells[column], row->cells[column]->len - 1);
+  g_clear_pointer (&heading->repeat, para_free);
+  if (text != NULL && *text != '\0')
+    heading->repeat = para_new (self, heading->style, CHORUS_LAYOUT_TEXT_NONE, NULL, text, NULL);
+}
+
+void
 chorus_page_layout_end_table (ChorusPageLayout *self)
 {
   Element element = { ELEMENT_TABLE };
@@ -1053,7 +1078,14 @@ measure_cells (ChorusPageLayout  *self,
   for (guint c = 0; c < table->n_columns; c++)
     {
       for (guint p = 0; p < cells[c]->len; p++)
-        _chorus_page_layout_measure_para (self, g_ptr_array_index (cells[c], p), table->width[c] - 2 * CELL_PAD_X);
+        {
+          Para *para = g_ptr_array_index (cells[c], p);
+
+          _chorus_page_layout_measure_para (self, para, table->width[c] - 2 * CELL_PAD_X);
+          if (para->repeat != NULL)
+            _chorus_page_layout_measure_para (self, para->repeat,
+                                              table->width[c] - 2 * CELL_PAD_X);
+        }
       height = MAX (height, _chorus_page_layout_flow_height (cells[c], start, flow_end (cells[c])));
     }
 

@@ -192,6 +192,12 @@ void              chorus_page_layout_add_cell_text    (ChorusPageLayout      *se
 void              chorus_page_layout_set_cell_continued (ChorusPageLayout    *self,
                                                        guint                  column,
                                                        const char            *text);
+/* Makes the last paragraph of cell @column a sub-heading: when the cell
+ * continues on a new page below it, @text ("Discussion group responses
+ * (continued)") heads the cell there, in the same style. */
+void              chorus_page_layout_set_cell_repeat  (ChorusPageLayout      *self,
+                                                       guint                  column,
+                                                       const char            *text);
 void              chorus_page_layout_end_table        (ChorusPageLayout      *self);
 
 guint             chorus_page_layout_get_n_blocks     (ChorusPageLayout      *self);

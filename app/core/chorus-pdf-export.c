@@ -700,9 +700,14 @@ add_input_table (Builder        *b,
                           g_autofree char *label = _chorus_export_activity_label (b->project,
                                                                                   activity);
 
+                          g_autofree char *repeat = NULL;
+
                           chorus_page_layout_add_cell_text (b->layout, 2,
                                                             CHORUS_LAYOUT_STYLE_TABLE_SUBHEADING,
                                                             CHORUS_LAYOUT_TEXT_NONE, NULL, label);
+                          /* Bullets at the top of a page: from which activity? */
+                          repeat = g_strdup_printf (_("%s (continued)"), label);
+                          chorus_page_layout_set_cell_repeat (b->layout, 2, repeat);
                           heading_added = TRUE;
                         }
                       add_item_bullet (b, item);

@@ -177,9 +177,11 @@ squeeze (const char *text)
 }
 
 /* Finds @needle in @haystack at or after *@cursor, allowing it to be
- * interrupted once (a page break puts the running header, the footer and a
- * repeated table header in the middle of a paragraph). Moves the cursor past
- * it. */
+ * interrupted once (a page break puts the running header, the footer, a
+ * repeated table header and the cells' "(continued)" lines in the middle of
+ * a paragraph). Moves the cursor past the earliest place it ends: the same
+ * text may come again later, whole (an item given under two questions), and
+ * that is not where the reader meets it first. */
 static gboolean
 find_in_order (const char *haystack,
                const char *needle,
@@ -187,16 +189,14 @@ find_in_order (const char *haystack,
 {
   gsize length = strlen (needle);
   const char *found;
+  gsize best = G_MAXSIZE;
 
   if (length == 0)
     return TRUE;
 
   found = strstr (haystack + *cursor, needle);
   if (found != NULL)
-    {
-      *cursor = (found - haystack) + length;
-      return TRUE;
-    }
+    best = (found - haystack) + length;
 
   for (gsize split = 1; split < length; split++)
     {
@@ -204,18 +204,18 @@ find_in_order (const char *haystack,
       const char *first = strstr (haystack + *cursor, head);
       const char *second;
 
-      if (first == NULL)
+      if (first == NULL || (gsize) (first - haystack) + length >= best)
         continue;
-      second = strstr (first + split, needle + split);
       /* The interruption is a page's header and footer, not pages of text. */
-      if (second != NULL && second - (first + split) < 2000)
-        {
-          *cursor = (second - haystack) + (length - split);
-          return TRUE;
-        }
+      second = g_strstr_len (first + split, 2000 + (length - split), needle + split);
+      if (second != NULL)
+        best = MIN (best, (gsize) (second - haystack) + (length - split));
     }
 
-  return FALSE;
+  if (best == G_MAXSIZE)
+    return FALSE;
+  *cursor = best;
+  return TRUE;
 }
 
 /* The pieces of a text as the PDF shows them: line by line, list markers
@@ -470,6 +470,51 @@ test_layout_question_kept_together (void)
   for (guint p = 0; pages[p] != NULL; p++)
     n_pages_with_rows += strstr (pages[p], "Question") != NULL;
   g_assert_cmpuint (n_pages_with_rows, >, 2);
+}
+
+/* A cell that continues on a new page below a sub-heading repeats it there
+ * ("Survey responses (continued)"), above its first line on that page and
+ * clear of it; a cell resuming at a sub-heading shows just that. */
+static void
+test_layout_subheading_repeats (void)
+{
+  g_autoptr(ChorusPageLayout) layout = chorus_page_layout_new (A4_WIDTH, A4_HEIGHT);
+  static const double widths[] = { 0.3, 0.7 };
+  const char *headers[] = { "Question", "Responses" };
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n_pages;
+
+  chorus_page_layout_begin_table (layout, 2, widths, headers);
+  chorus_page_layout_begin_row (layout);
+  chorus_page_layout_add_cell_text (layout, 0, CHORUS_LAYOUT_STYLE_TABLE_CELL, 0, "Q1",
+                                    "One question with a great deal of input");
+  chorus_page_layout_set_cell_continued (layout, 0, "Q1 (continued)");
+  chorus_page_layout_add_cell_text (layout, 1, CHORUS_LAYOUT_STYLE_TABLE_SUBHEADING, 0, NULL,
+                                    "Survey responses");
+  chorus_page_layout_set_cell_repeat (layout, 1, "Survey responses (continued)");
+  for (guint i = 0; i < 40; i++)
+    chorus_page_layout_add_cell_text (layout, 1, CHORUS_LAYOUT_STYLE_TABLE_BULLET, 0, "•", words);
+  chorus_page_layout_end_table (layout);
+
+  text = layout_text (layout, "-raw");
+  if (text == NULL)
+    return;
+
+  pages = g_strsplit (text, "\f", -1);
+  n_pages = g_strv_length (pages) - 1;
+  g_assert_cmpuint (n_pages, >=, 3);
+  g_assert_null (strstr (pages[0], "(continued)"));
+  for (guint p = 1; p < n_pages; p++)
+    {
+      const char *repeat = strstr (pages[p], "Survey responses (continued)");
+      const char *bullet = strstr (pages[p], "•");
+
+      g_assert_nonnull (repeat);
+      g_assert_nonnull (bullet);
+      g_assert_true (repeat < bullet);
+      g_assert_nonnull (strstr (pages[p], "Q1 (continued)"));
+    }
 }
 
 static void
@@ -2095,6 +2140,7 @@ main (int   argc,
   g_test_add_func ("/export/layout/spaces-collapse", test_layout_spaces_collapse);
   g_test_add_func ("/export/layout/heading-dash", test_layout_heading_dash);
   g_test_add_func ("/export/layout/question-kept-together", test_layout_question_kept_together);
+  g_test_add_func ("/export/layout/subheading-repeats", test_layout_subheading_repeats);
   g_test_add_func ("/export/pdf/text-in-order", test_pdf_text_in_order);
   g_test_add_func ("/export/pdf/question-numbers", test_pdf_question_numbers);
   g_test_add_func ("/export/pdf/item-markers", test_pdf_item_markers);
