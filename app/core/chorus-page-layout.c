@@ -764,6 +764,19 @@ chorus_page_layout_begin_row (ChorusPageLayout *self)
   g_array_append_val (self->open_table->rows, row);
 }
 
+/* The row being added to, for a call adding to its cell @column. */
+static Row *
+open_row (ChorusPageLayout *self,
+          guint             column)
+{
+  g_return_val_if_fail (CHORUS_IS_PAGE_LAYOUT (self), NULL);
+  g_return_val_if_fail (self->open_table != NULL, NULL);
+  g_return_val_if_fail (self->open_table->rows->len > 0, NULL);
+  g_return_val_if_fail (column < self->open_table->n_columns, NULL);
+
+  return &g_array_index (self->open_table->rows, Row, self->open_table->rows->len - 1);
+}
+
 void
 chorus_page_layout_add_cell_text (ChorusPageLayout      *self,
                                   guint                  column,
@@ -772,21 +785,17 @@ chorus_page_layout_add_cell_text (ChorusPageLayout      *self,
                                   const char            *marker,
                                   const char            *text)
 {
-  Table *table;
-  Row *row;
+  Row *row = open_row (self, column);
   Para *para;
 
-  g_return_if_fail (CHORUS_IS_PAGE_LAYOUT (self));
-  g_return_if_fail (self->open_table != NULL);
-  g_return_if_fail (self->open_table->rows->len > 0);
-  g_return_if_fail (column < self->open_table->n_columns);
+  /* open_row() has said what is wrong. */
+  if (row == NULL)
+    return;
   g_return_if_fail (style < CHORUS_LAYOUT_N_STYLES);
 
   if (text == NULL || *text == '\0')
     return;
 
-  table = self->open_table;
-  row = &g_array_index (table->rows, Row, table->rows->len - 1);
   para = para_new (self, style, flags, marker, text, NULL);
   if (para != NULL)
     g_ptr_array_add (row->cells[column], para);
@@ -797,18 +806,14 @@ chorus_page_layout_set_cell_continued (ChorusPageLayout *self,
                                        guint             column,
                                        const char       *text)
 {
-  Table *table;
-  Row *row;
+  Row *row = open_row (self, column);
 
-  g_return_if_fail (CHORUS_IS_PAGE_LAYOUT (self));
-  g_return_if_fail (self->open_table != NULL);
-  g_return_if_fail (self->open_table->rows->len > 0);
-  g_return_if_fail (column < self->open_table->n_columns);
+  /* open_row() has said what is wrong. */
+  if (row == NULL)
+    return;
 
-  table = self->open_table;
-  row = &g_array_index (table->rows, Row, table->rows->len - 1);
   if (row->continued == NULL)
-    row->continued = g_new0 (Para *, table->n_columns);
+    row->continued = g_new0 (Para *, self->open_table->n_columns);
   g_clear_pointer (&row->continued[column], para_free);
   if (text != NULL && *text != '\0')
     row->continued[column] = para_new (self, CHORUS_LAYOUT_STYLE_TABLE_NOTE,
@@ -820,17 +825,12 @@ chorus_page_layout_set_cell_repeat (ChorusPageLayout *self,
                                     guint             column,
                                     const char       *text)
 {
-  Table *table;
-  Row *row;
+  Row *row = open_row (self, column);
   Para *heading;
 
-  g_return_if_fail (CHORUS_IS_PAGE_LAYOUT (self));
-  g_return_if_fail (self->open_table != NULL);
-  g_return_if_fail (self->open_table->rows->len > 0);
-  g_return_if_fail (column < self->open_table->n_columns);
-
-  table = self->open_table;
-  row = &g_array_index (table->rows, Row, table->rows->len - 1);
+  /* open_row() has said what is wrong. */
+  if (row == NULL)
+    return;
   g_return_if_fail (row->cells[column]->len > 0);
 
   heading = g_ptr_array_index (row->cells[column], row->cells[column]->len - 1);
