@@ -315,8 +315,10 @@ draw_quote_rule (ChorusPageLayout *self,
     {
       const Fragment *previous = &g_array_index (self->fragments, Fragment, index - 1);
 
-      /* Where the previous segment stopped, so the two meet. */
-      if (fragment_has_rule (self, previous) && previous->element + 1 == fragment->element)
+      /* Where the previous segment stopped, so the two meet; a repeated
+       * heading stands right above the paragraph it continues. */
+      if (fragment_has_rule (self, previous) &&
+          (previous->element + 1 == fragment->element || previous->repeat))
         top = previous->y + previous->height - 1;
     }
 
@@ -361,8 +363,8 @@ chorus_page_layout_render_page (ChorusPageLayout *self,
             draw_toc_entry (self, cr, element->para, body.x, fragment->y, body.width,
                             fragment->first, fragment->last);
           else
-            draw_para_lines (self, cr, element->para, body.x, fragment->y, body.width,
-                             fragment->first, fragment->last);
+            draw_para_lines (self, cr, fragment->repeat ? element->para->repeat : element->para,
+                             body.x, fragment->y, body.width, fragment->first, fragment->last);
           break;
 
         case ELEMENT_TABLE:

@@ -111,8 +111,9 @@ struct _Para
   /* n_lines + 1 line tops (the last is the height), then n_lines baselines
    * below their line's top. */
   float         *metrics;
-  /* A sub-heading in a table cell: what stands for it at the top of a page
-   * its cell continues on below it ("… responses (continued)"). */
+  /* A sub-heading in a table cell, or a heading over the paragraphs after
+   * it: what stands for it at the top of a page they continue on ("…
+   * responses (continued)", "Response from … (continued)"). */
   Para          *repeat;
 };
 
@@ -174,6 +175,9 @@ typedef struct
   guint  last;
   Pos   *start_cells;
   Pos   *end_cells;
+  /* PARA: shows the paragraph's repeat, at the top of a page its
+   * following paragraphs continue on, not the paragraph. */
+  gboolean repeat;
 } Fragment;
 
 typedef struct

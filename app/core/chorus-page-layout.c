@@ -625,6 +625,25 @@ chorus_page_layout_add_heading (ChorusPageLayout  *self,
 }
 
 void
+chorus_page_layout_set_repeat (ChorusPageLayout *self,
+                               const char       *text)
+{
+  Element *element;
+
+  g_return_if_fail (CHORUS_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (self->open_table == NULL);
+  g_return_if_fail (self->elements->len > 0);
+
+  element = &g_array_index (self->elements, Element, self->elements->len - 1);
+  g_return_if_fail (element->kind == ELEMENT_PARA);
+
+  g_clear_pointer (&element->para->repeat, para_free);
+  if (text != NULL && *text != '\0')
+    element->para->repeat = para_new (self, element->para->style, CHORUS_LAYOUT_TEXT_NONE, NULL,
+                                      text, NULL);
+}
+
+void
 chorus_page_layout_add_bullet (ChorusPageLayout *self,
                                const char       *text)
 {

@@ -146,6 +146,12 @@ void              chorus_page_layout_add_heading      (ChorusPageLayout      *se
                                                        const char            *text,
                                                        const char            *anchor,
                                                        guint                  outline_level);
+/* Makes the last block, a heading, stand over the paragraphs after it that
+ * share the first one's style (a partner's quoted response): when they
+ * continue on a new page, @text ("Response from … (continued)") heads it,
+ * in the heading's style. */
+void              chorus_page_layout_set_repeat       (ChorusPageLayout      *self,
+                                                       const char            *text);
 void              chorus_page_layout_add_bullet       (ChorusPageLayout      *self,
                                                        const char            *text);
 /* A contents entry: @marker (a number, or NULL), @text, dot leaders and

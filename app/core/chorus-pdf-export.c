@@ -175,6 +175,13 @@ add_partner_responses (Builder           *b,
       /* TRANSLATORS: a heading; %s is a partner organisation ("Trafford Council"). */
       label = g_strdup_printf (_("Response from %s"), chorus_group_get_name (group));
       chorus_page_layout_add_heading (b->layout, label_style, label, NULL, 0);
+      /* A quote running onto the next page is still said to be the partner's. */
+      if (label_style == CHORUS_LAYOUT_STYLE_QUOTE_LABEL)
+        {
+          g_autofree char *repeat = g_strdup_printf (_("%s (continued)"), label);
+
+          chorus_page_layout_set_repeat (b->layout, repeat);
+        }
       add_paragraphs (b, label_style == CHORUS_LAYOUT_STYLE_QUOTE_LABEL ? CHORUS_LAYOUT_STYLE_QUOTE
                                                                          : CHORUS_LAYOUT_STYLE_BODY,
                       text);

@@ -377,6 +377,24 @@ layout_text (ChorusPageLayout *layout,
   return text;
 }
 
+/* The text of @layout page by page (pdftotext -raw), or NULL with the test
+ * skipped; pdftotext ends every page with a form feed, so the last piece is
+ * empty and @n_pages counts the others. */
+static GStrv
+layout_pages (ChorusPageLayout *layout,
+              guint            *n_pages)
+{
+  g_autofree char *text = layout_text (layout, "-raw");
+  GStrv pages;
+
+  if (text == NULL)
+    return NULL;
+
+  pages = g_strsplit (text, "\f", -1);
+  *n_pages = g_strv_length (pages) - 1;
+  return pages;
+}
+
 /* A balanced heading does not start a line with a dash: it stays with the
  * word before it ("Transparency in outcomes – / a framework"). */
 static void
@@ -481,9 +499,8 @@ test_layout_subheading_repeats (void)
   g_autoptr(ChorusPageLayout) layout = chorus_page_layout_new (A4_WIDTH, A4_HEIGHT);
   static const double widths[] = { 0.3, 0.7 };
   const char *headers[] = { "Question", "Responses" };
-  g_autofree char *text = NULL;
   g_auto(GStrv) pages = NULL;
-  guint n_pages;
+  guint n_pages = 0;
 
   chorus_page_layout_begin_table (layout, 2, widths, headers);
   chorus_page_layout_begin_row (layout);
@@ -497,12 +514,10 @@ test_layout_subheading_repeats (void)
     chorus_page_layout_add_cell_text (layout, 1, CHORUS_LAYOUT_STYLE_TABLE_BULLET, 0, "•", words);
   chorus_page_layout_end_table (layout);
 
-  text = layout_text (layout, "-raw");
-  if (text == NULL)
+  pages = layout_pages (layout, &n_pages);
+  if (pages == NULL)
     return;
 
-  pages = g_strsplit (text, "\f", -1);
-  n_pages = g_strv_length (pages) - 1;
   g_assert_cmpuint (n_pages, >=, 3);
   g_assert_null (strstr (pages[0], "(continued)"));
   for (guint p = 1; p < n_pages; p++)
@@ -515,6 +530,45 @@ test_layout_subheading_repeats (void)
       g_assert_true (repeat < bullet);
       g_assert_nonnull (strstr (pages[p], "Q1 (continued)"));
     }
+}
+
+/* A partner's quoted response running onto new pages is still said to be
+ * theirs at the top of each; what follows the quote is not. */
+static void
+test_layout_quote_label_repeats (void)
+{
+  g_autoptr(ChorusPageLayout) layout = chorus_page_layout_new (A4_WIDTH, A4_HEIGHT);
+  g_auto(GStrv) pages = NULL;
+  guint n_pages = 0;
+
+  chorus_page_layout_add_heading (layout, CHORUS_LAYOUT_STYLE_QUOTE_LABEL,
+                                  "Response from Trafford Council", NULL, 0);
+  chorus_page_layout_set_repeat (layout, "Response from Trafford Council (continued)");
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *paragraph = paragraph_of (1 + i % 3);
+
+      chorus_page_layout_add_paragraph (layout, CHORUS_LAYOUT_STYLE_QUOTE, paragraph);
+    }
+  chorus_page_layout_add_page_break (layout);
+  chorus_page_layout_add_paragraph (layout, CHORUS_LAYOUT_STYLE_BODY, "After the quote.");
+
+  pages = layout_pages (layout, &n_pages);
+  if (pages == NULL)
+    return;
+
+  g_assert_cmpuint (n_pages, >=, 4);
+  g_assert_null (strstr (pages[0], "(continued)"));
+  /* First on the page after its footer (drawn first). */
+  for (guint p = 1; p + 1 < n_pages; p++)
+    {
+      const char *body = strchr (pages[p], '\n');
+
+      g_assert_true (g_str_has_prefix (pages[p], "Page "));
+      g_assert_true (g_str_has_prefix (body + 1, "Response from Trafford Council (continued)"));
+    }
+  g_assert_nonnull (strstr (pages[n_pages - 1], "After the quote."));
+  g_assert_null (strstr (pages[n_pages - 1], "(continued)"));
 }
 
 static void
@@ -2141,6 +2195,7 @@ main (int   argc,
   g_test_add_func ("/export/layout/heading-dash", test_layout_heading_dash);
   g_test_add_func ("/export/layout/question-kept-together", test_layout_question_kept_together);
   g_test_add_func ("/export/layout/subheading-repeats", test_layout_subheading_repeats);
+  g_test_add_func ("/export/layout/quote-label-repeats", test_layout_quote_label_repeats);
   g_test_add_func ("/export/pdf/text-in-order", test_pdf_text_in_order);
   g_test_add_func ("/export/pdf/question-numbers", test_pdf_question_numbers);
   g_test_add_func ("/export/pdf/item-markers", test_pdf_item_markers);
