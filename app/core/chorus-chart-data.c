@@ -809,6 +809,7 @@ _chorus_chart_data_new (ChorusProject           *project,
   ChorusChartData *data = g_new0 (ChorusChartData, 1);
 
   g_atomic_ref_count_init (&data->ref_count);
+  g_mutex_init (&data->other_lock);
   data->kind = kind;
   data->dark = dark;
   data->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _chorus_chart_row_free);
@@ -895,6 +896,8 @@ _chorus_chart_data_unref (ChorusChartData *data)
   g_ptr_array_unref (data->rows);
   g_ptr_array_unref (data->series);
   g_clear_object (&data->project);
+  g_free (data->other_values);
+  g_mutex_clear (&data->other_lock);
   g_free (data);
 }
 
@@ -1012,7 +1015,20 @@ _chorus_chart_data_make_other (ChorusChartData *data,
    * activity of 51 items). "Other" counts the items that carry any of its
    * themes, once each, as the items its hit lists. */
   if (data->project != NULL)
-    count_other_items (data, other);
+    {
+      g_mutex_lock (&data->other_lock);
+      if (data->other_values == NULL || data->other_first != first || data->other_last != last)
+        {
+          count_other_items (data, other);
+          g_free (data->other_values);
+          data->other_values = g_memdup2 (other->values, sizeof (guint) * MAX (data->series->len, 1));
+          data->other_first = first;
+          data->other_last = last;
+        }
+      else
+        memcpy (other->values, data->other_values, sizeof (guint) * MAX (data->series->len, 1));
+      g_mutex_unlock (&data->other_lock);
+    }
   else
     for (guint r = first; r < last; r++)
       {

@@ -96,6 +96,13 @@ typedef struct
    * rather than adding up rows. */
   ChorusProject        *project;
   ChorusChartSplit      split;
+  /* The last "Other" counted, rows [other_first, other_last): a render,
+   * its description and every resize ask for the same one, and counting
+   * walks all the items. The lock lets a chart be drawn from two threads. */
+  GMutex                other_lock;
+  guint                 other_first;
+  guint                 other_last;
+  guint                *other_values;
 } ChorusChartData;
 
 ChorusChartData  *_chorus_chart_data_new        (ChorusProject           *project,
