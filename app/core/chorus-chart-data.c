@@ -1016,17 +1016,19 @@ _chorus_chart_data_make_other (ChorusChartData *data,
    * themes, once each, as the items its hit lists. */
   if (data->project != NULL)
     {
+      gsize size = sizeof (guint) * MAX (data->series->len, 1);
+
       g_mutex_lock (&data->other_lock);
       if (data->other_values == NULL || data->other_first != first || data->other_last != last)
         {
           count_other_items (data, other);
           g_free (data->other_values);
-          data->other_values = g_memdup2 (other->values, sizeof (guint) * MAX (data->series->len, 1));
+          data->other_values = g_memdup2 (other->values, size);
           data->other_first = first;
           data->other_last = last;
         }
       else
-        memcpy (other->values, data->other_values, sizeof (guint) * MAX (data->series->len, 1));
+        memcpy (other->values, data->other_values, size);
       g_mutex_unlock (&data->other_lock);
     }
   else

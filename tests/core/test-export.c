@@ -1265,8 +1265,8 @@ test_pdf_question_numbers (void)
           const Box *next = &g_array_index (words, Box, w + 1);
 
           /* "Q2 (continued)" on a new page is a phrase, not a number and its question. */
-          if (!g_regex_match (number, word->text, 0, NULL) || fabs (next->y_max - word->y_max) > 2 ||
-              g_str_has_prefix (next->text, "("))
+          if (!g_regex_match (number, word->text, 0, NULL) ||
+              fabs (next->y_max - word->y_max) > 2 || g_str_has_prefix (next->text, "("))
             continue;
           if (next->x_min - word->x_max < 4)
             g_error ("Page %u: “%s” runs into “%s” (%.1f pt apart)", p + 1, word->text,
