@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "chorus-chart-private.h"
+#include "chorus-model-private.h"
 
 /* Okabe and Ito's colour-blind-safe palette, for groups and activities. */
 static const char * const series_palette[] = {
@@ -358,6 +359,9 @@ build_themes (ChorusChartData  *data,
   g_autofree guint *slot_totals = NULL;
   g_autofree int *series_of_slot = NULL;
   guint n_coded = 0;
+
+  data->project = g_object_ref (project);
+  data->split = split;
 
   if (data->filter.document_id != NULL)
     document_questions =
@@ -786,6 +790,7 @@ _chorus_chart_data_new (ChorusProject           *project,
   ChorusChartData *data = g_new0 (ChorusChartData, 1);
 
   g_atomic_ref_count_init (&data->ref_count);
+  g_mutex_init (&data->other_lock);
   data->kind = kind;
   data->dark = dark;
   data->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) _chorus_chart_row_free);
@@ -871,6 +876,9 @@ _chorus_chart_data_unref (ChorusChartData *data)
   g_free (data->axis_label);
   g_ptr_array_unref (data->rows);
   g_ptr_array_unref (data->series);
+  g_clear_object (&data->project);
+  g_free (data->other_values);
+  g_mutex_clear (&data->other_lock);
   g_free (data);
 }
 
@@ -884,6 +892,76 @@ _chorus_chart_keep_rows (guint n_rows,
     return n_rows;
 
   return max_bars - 1;
+}
+
+/* The series an item of @group_id and @activity_id counts in, or -1. */
+static int
+series_of_item (ChorusChartData *data,
+                const char      *group_id,
+                const char      *activity_id)
+{
+  const char *id;
+
+  if (data->split == CHORUS_CHART_SPLIT_NONE)
+    return data->series->len > 0 ? 0 : -1;
+
+  id = data->split == CHORUS_CHART_SPLIT_GROUPS ? group_id : activity_id;
+  for (guint s = 0; s < data->series->len; s++)
+    if (((ChorusChartSeries *) g_ptr_array_index (data->series, s))->id == id)
+      return (int) s;
+
+  return -1;
+}
+
+/* One walk of the items in the chart's scope, as _chorus_chart_counts_new()
+ * does; ids are interned, so they compare as pointers. */
+static void
+count_other_items (ChorusChartData *data,
+                   ChorusChartRow  *other)
+{
+  GListModel *items = chorus_project_get_items (data->project);
+  guint n_items = g_list_model_get_n_items (items);
+  g_autoptr(GHashTable) themes = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) document_questions = NULL;
+
+  for (guint t = 0; other->other_ids[t] != NULL; t++)
+    g_hash_table_add (themes, (gpointer) other->other_ids[t]);
+
+  if (data->filter.document_id != NULL)
+    {
+      document_questions =
+        _chorus_chart_document_questions (chorus_project_get_consultation (data->project),
+                                          data->filter.document_id);
+      if (document_questions == NULL)
+        return;
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(ChorusItem) item = g_list_model_get_item (items, i);
+      const char *group_id = chorus_item_get_group_id (item);
+      const char *activity_id = chorus_item_get_activity_id (item);
+      GArray *codings = _chorus_item_get_codings (item);
+      gboolean in_other = FALSE;
+      int series;
+
+      if (codings == NULL ||
+          (data->filter.group_id != NULL && group_id != data->filter.group_id) ||
+          (data->filter.activity_id != NULL && activity_id != data->filter.activity_id) ||
+          (document_questions != NULL &&
+           !g_hash_table_contains (document_questions, chorus_item_get_question_id (item))))
+        continue;
+
+      for (guint c = 0; c < codings->len && !in_other; c++)
+        in_other = g_hash_table_contains (themes,
+                                          g_array_index (codings, ChorusCoding, c).theme_id);
+      if (!in_other)
+        continue;
+
+      series = series_of_item (data, group_id, activity_id);
+      if (series >= 0)
+        other->values[series]++;
+    }
 }
 
 ChorusChartRow *
@@ -906,17 +984,45 @@ _chorus_chart_data_make_other (ChorusChartData *data,
   parse_colour (data->dark ? "#8e8e93" : "#a8a8a8", FALSE, &other->colour);
   other->has_colour = TRUE;
 
-  /* Each row counts items per theme, so an item coded with two of these
-   * themes counts twice here too; docs/charts.md says so. */
   for (guint r = first; r < last; r++)
     {
       ChorusChartRow *row = g_ptr_array_index (data->rows, r);
 
       other->other_ids[r - first] = row->id;
-      for (guint s = 0; s < data->series->len; s++)
-        other->values[s] += row->values[s];
-      other->total += row->total;
     }
+
+  /* A row counts items per theme, so adding rows up would count an item
+   * coded with two of these themes twice ("Other" once showed 90 for an
+   * activity of 51 items). "Other" counts the items that carry any of its
+   * themes, once each, as the items its hit lists. */
+  if (data->project != NULL)
+    {
+      gsize size = sizeof (guint) * MAX (data->series->len, 1);
+
+      g_mutex_lock (&data->other_lock);
+      if (data->other_values == NULL || data->other_first != first || data->other_last != last)
+        {
+          count_other_items (data, other);
+          g_free (data->other_values);
+          data->other_values = g_memdup2 (other->values, size);
+          data->other_first = first;
+          data->other_last = last;
+        }
+      else
+        memcpy (other->values, data->other_values, size);
+      g_mutex_unlock (&data->other_lock);
+    }
+  else
+    for (guint r = first; r < last; r++)
+      {
+        ChorusChartRow *row = g_ptr_array_index (data->rows, r);
+
+        for (guint s = 0; s < data->series->len; s++)
+          other->values[s] += row->values[s];
+      }
+
+  for (guint s = 0; s < data->series->len; s++)
+    other->total += other->values[s];
 
   return other;
 }

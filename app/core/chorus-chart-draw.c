@@ -889,7 +889,10 @@ draw_themes (Painter *p,
   if (p->out->other != NULL && !broken)
     max_named = MAX (max_named, p->out->other->total);
 
-  label_w = label_column_width (p, rows, CLAMP (p->width * 0.3, 80, 320));
+  /* Theme names are phrases ("Accountability and governance"): up to two
+   * fifths of the width and two lines, rather than cut short beside bars
+   * that had more than half of it. */
+  label_w = label_column_width (p, rows, CLAMP (p->width * 0.4, 80, 400));
   x0 = PAD + label_w + LABEL_GAP;
   x1 = p->width - PAD - right_w;
 
@@ -925,7 +928,7 @@ draw_themes (Painter *p,
       g_autofree char *count = _chorus_chart_format_count (row->total);
       double h, end;
 
-      draw_row_label (p, row, PAD, label_w, band_top, band, 1);
+      draw_row_label (p, row, PAD, label_w, band_top, band, 2);
 
       if (break_this && p->cr != NULL)
         {
@@ -1055,7 +1058,8 @@ draw_stance (Painter *p,
     }
   right_w = MAX (right_w, text_width (p, FONT_SMALL, _("Items"))) + 10;
 
-  label_w = label_column_width (p, rows, CLAMP (p->width * 0.34, 60, 380));
+  /* Questions are long: two fifths of the width and two lines, as themes. */
+  label_w = label_column_width (p, rows, CLAMP (p->width * 0.4, 60, 440));
   x0 = PAD + label_w + LABEL_GAP;
   x1 = p->width - PAD - right_w;
 
@@ -1117,7 +1121,7 @@ draw_stance (Painter *p,
           continue;
         }
 
-      draw_row_label (p, row, PAD, label_w, band_top, band, 1);
+      draw_row_label (p, row, PAD, label_w, band_top, band, 2);
 
       x = snap_x (p, xc - start * axis.scale);
       for (guint s = 0; s < data->series->len; s++)

@@ -92,6 +92,17 @@ typedef struct
   guint                 n_items;       /* items in scope (questions for coverage) */
   guint                 max_value;     /* the largest single value */
   gboolean              walked;        /* the counts needed a walk of the items */
+  /* Theme charts: the project and split, for "Other", which counts items
+   * rather than adding up rows. */
+  ChorusProject        *project;
+  ChorusChartSplit      split;
+  /* The last "Other" counted, rows [other_first, other_last): a render,
+   * its description and every resize ask for the same one, and counting
+   * walks all the items. The lock lets a chart be drawn from two threads. */
+  GMutex                other_lock;
+  guint                 other_first;
+  guint                 other_last;
+  guint                *other_values;
 } ChorusChartData;
 
 ChorusChartData  *_chorus_chart_data_new        (ChorusProject           *project,

@@ -35,6 +35,12 @@ char     **_chorus_export_split_paragraphs (const char               *text) G_GN
 char      *_chorus_export_activity_label  (ChorusProject             *project,
                                            ChorusActivity            *activity) G_GNUC_WARN_UNUSED_RESULT;
 
+/* The order of the sub-headings under a question in the input tables, by
+ * the kind of activity rather than the order activities were added: an
+ * array of indices into the project's activities, stable within a kind,
+ * ending with the count of activities (the items that have none). */
+GArray    *_chorus_export_activity_order  (ChorusProject             *project) G_GNUC_WARN_UNUSED_RESULT;
+
 /* Validates a submission XML against submission.rng (CHORUS_ERROR_INVALID). */
 gboolean   _chorus_export_validate_submission (GBytes            *bytes,
                                                GError           **error);

@@ -207,6 +207,51 @@ _chorus_export_activity_label (ChorusProject  *project,
     }
 }
 
+/* What people said in the room first, then what they wrote: a discussion
+ * carries the most weight in a response, and submissions are read that
+ * way (the organisations' own responses put discussion groups first). */
+static guint
+activity_kind_rank (ChorusActivityKind kind)
+{
+  switch (kind)
+    {
+    case CHORUS_ACTIVITY_KIND_FOCUS_GROUP:
+      return 0;
+    case CHORUS_ACTIVITY_KIND_ONLINE_SURVEY:
+      return 1;
+    case CHORUS_ACTIVITY_KIND_BRIEFING:
+      return 2;
+    case CHORUS_ACTIVITY_KIND_QUESTION_AND_ANSWER:
+      return 3;
+    case CHORUS_ACTIVITY_KIND_WRITTEN_SUBMISSION:
+      return 4;
+    case CHORUS_ACTIVITY_KIND_OTHER:
+    default:
+      return 5;
+    }
+}
+
+GArray *
+_chorus_export_activity_order (ChorusProject *project)
+{
+  GListModel *activities = chorus_project_get_activities (project);
+  guint n_activities = g_list_model_get_n_items (activities);
+  GArray *order = g_array_sized_new (FALSE, FALSE, sizeof (guint), n_activities + 1);
+
+  /* A few activities at most: a pass per rank keeps it stable. */
+  for (guint rank = 0; rank <= 5; rank++)
+    for (guint a = 0; a < n_activities; a++)
+      {
+        g_autoptr(ChorusActivity) activity = g_list_model_get_item (activities, a);
+
+        if (activity_kind_rank (chorus_activity_get_kind (activity)) == rank)
+          g_array_append_val (order, a);
+      }
+  g_array_append_val (order, n_activities);
+
+  return order;
+}
+
 /* Writing files atomically ------------------------------------------------- */
 
 struct _ChorusExportFile

@@ -206,13 +206,22 @@ draw_table_fragment (ChorusPageLayout *self,
 
       for (guint c = 0; c < table->n_columns; c++)
         {
+          Pos start = cell_start (fragment, r, c);
+          Pos end = cell_end (fragment, r, c, row->cells[c]);
+          const Para *repeat = pos_equal (start, end) ? NULL : cell_repeat (row->cells[c], start);
+          double top = y + CELL_PAD_TOP;
+
           if (_chorus_page_layout_shows_continued (fragment, row, r, c))
             draw_para_lines (self, cr, row->continued[c], x + table->x[c] + CELL_PAD_X,
-                             y + CELL_PAD_TOP, table->width[c] - 2 * CELL_PAD_X, 0,
+                             top, table->width[c] - 2 * CELL_PAD_X, 0,
                              row->continued[c]->n_lines);
-          draw_flow (self, cr, row->cells[c], cell_start (fragment, r, c),
-                     cell_end (fragment, r, c, row->cells[c]),
-                     x + table->x[c] + CELL_PAD_X, y + CELL_PAD_TOP,
+          if (repeat != NULL)
+            {
+              draw_para_lines (self, cr, repeat, x + table->x[c] + CELL_PAD_X, top,
+                               table->width[c] - 2 * CELL_PAD_X, 0, repeat->n_lines);
+              top += cell_repeat_height (row->cells[c], start);
+            }
+          draw_flow (self, cr, row->cells[c], start, end, x + table->x[c] + CELL_PAD_X, top,
                      table->width[c] - 2 * CELL_PAD_X);
         }
       y += height;
@@ -306,8 +315,10 @@ draw_quote_rule (ChorusPageLayout *self,
     {
       const Fragment *previous = &g_array_index (self->fragments, Fragment, index - 1);
 
-      /* Where the previous segment stopped, so the two meet. */
-      if (fragment_has_rule (self, previous) && previous->element + 1 == fragment->element)
+      /* Where the previous segment stopped, so the two meet; a repeated
+       * heading stands right above the paragraph it continues. */
+      if (fragment_has_rule (self, previous) &&
+          (previous->element + 1 == fragment->element || previous->repeat))
         top = previous->y + previous->height - 1;
     }
 
@@ -352,8 +363,8 @@ chorus_page_layout_render_page (ChorusPageLayout *self,
             draw_toc_entry (self, cr, element->para, body.x, fragment->y, body.width,
                             fragment->first, fragment->last);
           else
-            draw_para_lines (self, cr, element->para, body.x, fragment->y, body.width,
-                             fragment->first, fragment->last);
+            draw_para_lines (self, cr, fragment->repeat ? element->para->repeat : element->para,
+                             body.x, fragment->y, body.width, fragment->first, fragment->last);
           break;
 
         case ELEMENT_TABLE:

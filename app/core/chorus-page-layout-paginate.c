@@ -35,7 +35,7 @@ para_fit (const Para *para,
   if (fit == remaining)
     return remaining;
 
-  if (!layout_style (para->style)->keep_together && !para_keeps_with_next (para))
+  if (!para_keeps_together (para) && !para_keeps_with_next (para))
     {
       guint k = fit;
 
@@ -55,7 +55,7 @@ para_min_start (const Para *para)
 {
   guint n = para->n_lines;
 
-  if (layout_style (para->style)->keep_together || para_keeps_with_next (para) || n <= 3)
+  if (para_keeps_together (para) || para_keeps_with_next (para) || n <= 3)
     return para_tops (para)[n];
 
   return para_tops (para)[2];
@@ -175,7 +175,9 @@ _chorus_page_layout_fragment_row_height (const Table    *table,
       Pos start = cell_start (fragment, row_index, c);
       Pos end = cell_end (fragment, row_index, c, row->cells[c]);
 
-      height = MAX (height, _chorus_page_layout_flow_height (row->cells[c], start, end));
+      height = MAX (height, _chorus_page_layout_flow_height (row->cells[c], start, end) +
+                            (pos_equal (start, end) ? 0 : cell_repeat_height (row->cells[c],
+                                                                              start)));
       if (_chorus_page_layout_shows_continued (fragment, row, row_index, c))
         height = MAX (height, para_height (row->continued[c]));
     }
@@ -212,6 +214,10 @@ typedef struct
   double            y;
   /* The space after the last block on the page; negative at the top. */
   double            previous_after;
+  /* A heading with a repeat, while the paragraphs under it go on: of
+   * one style, the style of the first (-1 until it comes). */
+  const Element    *repeat;
+  int               repeat_style;
 } Paginator;
 
 static inline double
@@ -363,6 +369,50 @@ break_if_needed (Paginator *pg,
     new_page (pg);
 }
 
+/* Whether the paragraph @index runs on under a heading with a repeat;
+ * follows the paragraphs as they come. */
+static void
+follow_repeat (Paginator *pg,
+               guint      index)
+{
+  const Element *element = &g_array_index (pg->self->elements, Element, index);
+
+  if (element->kind == ELEMENT_PARA && element->para->repeat != NULL)
+    {
+      pg->repeat = element;
+      pg->repeat_style = -1;
+    }
+  else if (pg->repeat == NULL)
+    return;
+  else if (element->kind != ELEMENT_PARA)
+    pg->repeat = NULL;
+  else if (pg->repeat_style < 0)
+    pg->repeat_style = element->para->style;
+  else if (pg->repeat_style != element->para->style)
+    pg->repeat = NULL;
+}
+
+/* At the top of a page, the heading the paragraphs going on here are under,
+ * as its repeat ("Response from … (continued)"). */
+static void
+place_repeat (Paginator *pg,
+              guint      index)
+{
+  const Element *heading = pg->repeat;
+  Fragment *fragment;
+
+  if (heading == NULL || !at_page_top (pg) ||
+      heading == &g_array_index (pg->self->elements, Element, index))
+    return;
+
+  fragment = add_fragment (pg, heading - (const Element *) pg->self->elements->data, pg->y,
+                           para_height (heading->para->repeat), 0,
+                           heading->para->repeat->n_lines);
+  fragment->repeat = TRUE;
+  pg->y += fragment->height;
+  pg->previous_after = layout_style (heading->para->repeat->style)->space_after;
+}
+
 static void
 paginate_para (Paginator *pg,
                guint      index)
@@ -375,10 +425,18 @@ paginate_para (Paginator *pg,
   while (line < para->n_lines)
     {
       const Element *element = &g_array_index (pg->self->elements, Element, index);
-      double gap = line == 0 ? gap_before (pg, element) : 0;
-      double room = body_bottom (pg) - pg->y - gap;
-      guint k = para_fit (para, line, room, at_page_top (pg));
+      /* A page with just the repeated heading on it is still fresh: some
+       * lines must go on it. */
+      gboolean fresh = at_page_top (pg);
+      double gap;
+      double room;
       double height;
+      guint k;
+
+      place_repeat (pg, index);
+      gap = line == 0 ? gap_before (pg, element) : MAX (pg->previous_after, 0);
+      room = body_bottom (pg) - pg->y - gap;
+      k = para_fit (para, line, room, fresh);
 
       if (k == 0)
         {
@@ -474,7 +532,8 @@ paginate_table (Paginator *pg,
         {
           Pos start = resume ? resume[c] : (Pos) { 0, 0 };
 
-          flow_fill (row->cells[c], start, room, force, &end[c]);
+          flow_fill (row->cells[c], start, room - cell_repeat_height (row->cells[c], start), force,
+                     &end[c]);
           if (pos_equal (start, end[c]) && !pos_equal (start, flow_end (row->cells[c])) && !force)
             progress = FALSE;
         }
@@ -610,7 +669,11 @@ chorus_page_layout_paginate (ChorusPageLayout          *self,
         }
 
       if (element->kind == ELEMENT_PARA)
-        _chorus_page_layout_measure_para (self, element->para, pg.body.width);
+        {
+          _chorus_page_layout_measure_para (self, element->para, pg.body.width);
+          if (element->para->repeat != NULL)
+            _chorus_page_layout_measure_para (self, element->para->repeat, pg.body.width);
+        }
       else if (element->kind == ELEMENT_TABLE)
         _chorus_page_layout_measure_table (self, element->table, pg.body.width);
     }
@@ -639,6 +702,7 @@ chorus_page_layout_paginate (ChorusPageLayout          *self,
             progress (0.5 + 0.1 * i / n, progress_data);
         }
 
+      follow_repeat (&pg, i);
       switch ((ElementKind) element->kind)
         {
         case ELEMENT_PARA:
@@ -764,7 +828,7 @@ chorus_page_layout_get_block_page (ChorusPageLayout *self,
     {
       const Fragment *fragment = &g_array_index (self->fragments, Fragment, f);
 
-      if (fragment->element != block)
+      if (fragment->element != block || fragment->repeat)
         continue;
       if (first < 0)
         first = (int) fragment_page (self, f);
@@ -786,7 +850,8 @@ chorus_page_layout_count_table_headers (ChorusPageLayout *self,
 
   _chorus_page_layout_ensure_paginated (self);
   for (guint f = 0; f < self->fragments->len; f++)
-    if (g_array_index (self->fragments, Fragment, f).element == block)
+    if (g_array_index (self->fragments, Fragment, f).element == block &&
+        !g_array_index (self->fragments, Fragment, f).repeat)
       count++;
 
   return count;
@@ -806,7 +871,7 @@ chorus_page_layout_get_block_lines (ChorusPageLayout *self,
       const Fragment *fragment = &g_array_index (self->fragments, Fragment, f);
       guint n;
 
-      if (fragment->element != block ||
+      if (fragment->element != block || fragment->repeat ||
           g_array_index (self->elements, Element, block).kind != ELEMENT_PARA)
         continue;
       n = fragment->last - fragment->first;

@@ -66,6 +66,9 @@ typedef struct
   guint           rule : 1;
   /* Lines of about equal length rather than a last word alone (titles). */
   guint           balance : 1;
+  /* The marker in the sans, so a question number in a serif cell reads
+   * as the same "Q3" as the question headings in the body. */
+  guint           marker_sans : 1;
 } StyleDef;
 
 extern const StyleDef _chorus_page_layout_styles[CHORUS_LAYOUT_N_STYLES];
@@ -87,7 +90,9 @@ typedef enum
   ELEMENT_PAGE_BREAK,
 } ElementKind;
 
-typedef struct
+typedef struct _Para Para;
+
+struct _Para
 {
   /* The marker (if any) and a tab, then the text. */
   char          *text;
@@ -106,7 +111,11 @@ typedef struct
   /* n_lines + 1 line tops (the last is the height), then n_lines baselines
    * below their line's top. */
   float         *metrics;
-} Para;
+  /* A sub-heading in a table cell, or a heading over the paragraphs after
+   * it: what stands for it at the top of a page they continue on ("…
+   * responses (continued)", "Response from … (continued)"). */
+  Para          *repeat;
+};
 
 typedef struct
 {
@@ -166,6 +175,9 @@ typedef struct
   guint  last;
   Pos   *start_cells;
   Pos   *end_cells;
+  /* PARA: shows the paragraph's repeat, at the top of a page its
+   * following paragraphs continue on, not the paragraph. */
+  gboolean repeat;
 } Fragment;
 
 typedef struct
@@ -248,6 +260,13 @@ para_keeps_with_next (const Para *para)
          (para->flags & CHORUS_LAYOUT_TEXT_KEEP_WITH_NEXT) != 0;
 }
 
+static inline gboolean
+para_keeps_together (const Para *para)
+{
+  return layout_style (para->style)->keep_together ||
+         (para->flags & CHORUS_LAYOUT_TEXT_KEEP_TOGETHER) != 0;
+}
+
 static inline float *
 para_tops (const Para *para)
 {
@@ -314,6 +333,41 @@ cell_end (const Fragment *fragment,
   if (row + 1 == fragment->last && fragment->end_cells != NULL)
     return fragment->end_cells[column];
   return flow_end (cell);
+}
+
+/* The sub-heading repeated at the top of a cell that resumes at @start
+ * below it, or NULL: none when the cell starts afresh, has nothing left,
+ * or resumes at a sub-heading, which then shows itself. */
+static inline const Para *
+cell_repeat (GPtrArray *cell,
+             Pos        start)
+{
+  if ((start.para == 0 && start.line == 0) || start.para >= cell->len)
+    return NULL;
+  if (start.line == 0 && ((const Para *) g_ptr_array_index (cell, start.para))->repeat != NULL)
+    return NULL;
+
+  for (guint p = start.para + 1; p-- > 0;)
+    {
+      const Para *para = g_ptr_array_index (cell, p);
+
+      if (para->repeat != NULL)
+        return para->repeat;
+    }
+
+  return NULL;
+}
+
+/* The room the repeated sub-heading takes above the cell's text. */
+static inline double
+cell_repeat_height (GPtrArray *cell,
+                    Pos        start)
+{
+  const Para *repeat = cell_repeat (cell, start);
+
+  if (repeat == NULL)
+    return 0;
+  return para_height (repeat) + layout_style (repeat->style)->space_after;
 }
 
 G_END_DECLS

@@ -80,9 +80,11 @@ const StyleDef _chorus_page_layout_styles[CHORUS_LAYOUT_N_STYLES] = {
   [CHORUS_LAYOUT_STYLE_TABLE_HEADER] = {
     SANS " Bold 8.5", 11, COLOUR_TEXT, COLOUR_TEXT, 0, 0, 0, 0, PANGO_ALIGN_LEFT,
     FALSE, FALSE, TRUE, FALSE },
+  /* The hanging column holds "Q99" in the sans bold (about 21 pt) and a
+   * gap: at 23 pt "Q10" ran into the question it numbers. */
   [CHORUS_LAYOUT_STYLE_TABLE_CELL] = {
-    SERIF " 9.5", 12.5, COLOUR_TEXT, COLOUR_ACCENT, 0, 3, 0, 23, PANGO_ALIGN_LEFT,
-    TRUE, FALSE, FALSE, TRUE },
+    SERIF " 9.5", 12.5, COLOUR_TEXT, COLOUR_ACCENT, 0, 3, 0, 28, PANGO_ALIGN_LEFT,
+    TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, TRUE },
   [CHORUS_LAYOUT_STYLE_TABLE_STRONG] = {
     SANS " Bold 8.5", 12.5, COLOUR_TEXT, COLOUR_ACCENT, 0, 3, 0, 0, PANGO_ALIGN_LEFT,
     TRUE, FALSE, FALSE, TRUE },
@@ -123,6 +125,7 @@ para_free (Para *para)
   g_free (para->anchor);
   g_free (para->link);
   g_free (para->metrics);
+  para_free (para->repeat);
   g_free (para);
 }
 
@@ -401,15 +404,57 @@ outline_title (const char *marker,
   return g_string_free (g_steal_pointer (&title), FALSE);
 }
 
+#define NBSP "\302\240"
+
+static gsize
+space_len (const char *p)
+{
+  if (*p == ' ')
+    return 1;
+  if (g_str_has_prefix (p, NBSP))
+    return 2;
+  return 0;
+}
+
+/* A run of spaces becomes one. A no-break space typed next to a space
+ * ("end.\u00a0 Next") belongs to the run too: the plain space lets the
+ * line break there anyway, so the run becomes one plain space. A run of
+ * no-break spaces alone is left as typed. */
 static char *
 collapse_spaces (const char *text)
 {
   char *copy = g_strdup (text);
   char *out = copy;
+  const char *p = text;
 
-  for (const char *p = text; *p != '\0'; p++)
-    if (*p != ' ' || out == copy || out[-1] != ' ')
-      *out++ = *p;
+  while (*p != '\0')
+    {
+      const char *end = p;
+      gboolean plain = FALSE;
+      gsize len;
+
+      while ((len = space_len (end)) > 0)
+        {
+          plain |= len == 1;
+          end += len;
+        }
+
+      if (end == p)
+        {
+          *out++ = *p++;
+        }
+      else if (plain)
+        {
+          *out++ = ' ';
+          p = end;
+        }
+      else
+        {
+          memcpy (out, p, end - p);
+          out += end - p;
+          p = end;
+        }
+    }
   *out = '\0';
 
   return copy;
@@ -469,6 +514,19 @@ para_new (ChorusPageLayout      *self,
   /* Typed text often has two spaces after a full stop; typeset text has
    * one. (Markup is ours: no run of spaces means anything in it.) */
   text = collapsed = collapse_spaces (text);
+
+  /* A balanced heading may break anywhere its lines come out even, and
+   * that can be before a dash, which then starts a line ("Transparency in
+   * outcomes / – a framework"): the dash stays with the word before it. */
+  if (layout_style (style)->balance)
+    {
+      g_autoptr(GString) bound = g_string_new (text);
+
+      g_string_replace (bound, " –", NBSP "–", 0);
+      g_string_replace (bound, " —", NBSP "—", 0);
+      g_free (collapsed);
+      text = collapsed = g_string_free (g_steal_pointer (&bound), FALSE);
+    }
 
   if ((flags & CHORUS_LAYOUT_TEXT_MARKUP) != 0)
     {
@@ -564,6 +622,25 @@ chorus_page_layout_add_heading (ChorusPageLayout  *self,
 {
   chorus_page_layout_add_text (self, style, CHORUS_LAYOUT_TEXT_NONE, NULL, text, anchor,
                                outline_level);
+}
+
+void
+chorus_page_layout_set_repeat (ChorusPageLayout *self,
+                               const char       *text)
+{
+  Element *element;
+
+  g_return_if_fail (CHORUS_IS_PAGE_LAYOUT (self));
+  g_return_if_fail (self->open_table == NULL);
+  g_return_if_fail (self->elements->len > 0);
+
+  element = &g_array_index (self->elements, Element, self->elements->len - 1);
+  g_return_if_fail (element->kind == ELEMENT_PARA);
+
+  g_clear_pointer (&element->para->repeat, para_free);
+  if (text != NULL && *text != '\0')
+    element->para->repeat = para_new (self, element->para->style, CHORUS_LAYOUT_TEXT_NONE, NULL,
+                                      text, NULL);
 }
 
 void
@@ -706,6 +783,19 @@ chorus_page_layout_begin_row (ChorusPageLayout *self)
   g_array_append_val (self->open_table->rows, row);
 }
 
+/* The row being added to, for a call adding to its cell @column. */
+static Row *
+open_row (ChorusPageLayout *self,
+          guint             column)
+{
+  g_return_val_if_fail (CHORUS_IS_PAGE_LAYOUT (self), NULL);
+  g_return_val_if_fail (self->open_table != NULL, NULL);
+  g_return_val_if_fail (self->open_table->rows->len > 0, NULL);
+  g_return_val_if_fail (column < self->open_table->n_columns, NULL);
+
+  return &g_array_index (self->open_table->rows, Row, self->open_table->rows->len - 1);
+}
+
 void
 chorus_page_layout_add_cell_text (ChorusPageLayout      *self,
                                   guint                  column,
@@ -714,21 +804,17 @@ chorus_page_layout_add_cell_text (ChorusPageLayout      *self,
                                   const char            *marker,
                                   const char            *text)
 {
-  Table *table;
-  Row *row;
+  Row *row = open_row (self, column);
   Para *para;
 
-  g_return_if_fail (CHORUS_IS_PAGE_LAYOUT (self));
-  g_return_if_fail (self->open_table != NULL);
-  g_return_if_fail (self->open_table->rows->len > 0);
-  g_return_if_fail (column < self->open_table->n_columns);
+  /* open_row() has said what is wrong. */
+  if (row == NULL)
+    return;
   g_return_if_fail (style < CHORUS_LAYOUT_N_STYLES);
 
   if (text == NULL || *text == '\0')
     return;
 
-  table = self->open_table;
-  row = &g_array_index (table->rows, Row, table->rows->len - 1);
   para = para_new (self, style, flags, marker, text, NULL);
   if (para != NULL)
     g_ptr_array_add (row->cells[column], para);
@@ -739,22 +825,37 @@ chorus_page_layout_set_cell_continued (ChorusPageLayout *self,
                                        guint             column,
                                        const char       *text)
 {
-  Table *table;
-  Row *row;
+  Row *row = open_row (self, column);
 
-  g_return_if_fail (CHORUS_IS_PAGE_LAYOUT (self));
-  g_return_if_fail (self->open_table != NULL);
-  g_return_if_fail (self->open_table->rows->len > 0);
-  g_return_if_fail (column < self->open_table->n_columns);
+  /* open_row() has said what is wrong. */
+  if (row == NULL)
+    return;
 
-  table = self->open_table;
-  row = &g_array_index (table->rows, Row, table->rows->len - 1);
   if (row->continued == NULL)
-    row->continued = g_new0 (Para *, table->n_columns);
+    row->continued = g_new0 (Para *, self->open_table->n_columns);
   g_clear_pointer (&row->continued[column], para_free);
   if (text != NULL && *text != '\0')
     row->continued[column] = para_new (self, CHORUS_LAYOUT_STYLE_TABLE_NOTE,
                                        CHORUS_LAYOUT_TEXT_NONE, NULL, text, NULL);
+}
+
+void
+chorus_page_layout_set_cell_repeat (ChorusPageLayout *self,
+                                    guint             column,
+                                    const char       *text)
+{
+  Row *row = open_row (self, column);
+  Para *heading;
+
+  /* open_row() has said what is wrong. */
+  if (row == NULL)
+    return;
+  g_return_if_fail (row->cells[column]->len > 0);
+
+  heading = g_ptr_array_index (row->cells[column], row->cells[column]->len - 1);
+  g_clear_pointer (&heading->repeat, para_free);
+  if (text != NULL && *text != '\0')
+    heading->repeat = para_new (self, heading->style, CHORUS_LAYOUT_TEXT_NONE, NULL, text, NULL);
 }
 
 void
@@ -860,6 +961,14 @@ _chorus_page_layout_prepare_layout (ChorusPageLayout *self,
       if (style->marker_bold)
         {
           PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+          attr->start_index = 0;
+          attr->end_index = para->marker_len;
+          pango_attr_list_insert (attrs, attr);
+        }
+      if (style->marker_sans)
+        {
+          PangoAttribute *attr = pango_attr_family_new (SANS);
 
           attr->start_index = 0;
           attr->end_index = para->marker_len;
@@ -988,7 +1097,14 @@ measure_cells (ChorusPageLayout  *self,
   for (guint c = 0; c < table->n_columns; c++)
     {
       for (guint p = 0; p < cells[c]->len; p++)
-        _chorus_page_layout_measure_para (self, g_ptr_array_index (cells[c], p), table->width[c] - 2 * CELL_PAD_X);
+        {
+          Para *para = g_ptr_array_index (cells[c], p);
+
+          _chorus_page_layout_measure_para (self, para, table->width[c] - 2 * CELL_PAD_X);
+          if (para->repeat != NULL)
+            _chorus_page_layout_measure_para (self, para->repeat,
+                                              table->width[c] - 2 * CELL_PAD_X);
+        }
       height = MAX (height, _chorus_page_layout_flow_height (cells[c], start, flow_end (cells[c])));
     }
 

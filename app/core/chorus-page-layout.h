@@ -91,6 +91,10 @@ typedef enum /*< flags >*/
   /* Never break inside: addresses, e-mail, URLs. Also turns hyphens at
    * breaks off. */
   CHORUS_LAYOUT_TEXT_NO_HYPHENS   = 1 << 3,
+  /* Not split across pages although the style would allow it (a question
+   * in a table: its number stays with all of its text). A paragraph taller
+   * than a page still splits. */
+  CHORUS_LAYOUT_TEXT_KEEP_TOGETHER = 1 << 4,
 } ChorusLayoutTextFlags;
 
 /* Draws a figure into (0, 0, @width, @height) of @cr's user space. */
@@ -142,6 +146,12 @@ void              chorus_page_layout_add_heading      (ChorusPageLayout      *se
                                                        const char            *text,
                                                        const char            *anchor,
                                                        guint                  outline_level);
+/* Makes the last block, a heading, stand over the paragraphs after it that
+ * share the first one's style (a partner's quoted response): when they
+ * continue on a new page, @text ("Response from … (continued)") heads it,
+ * in the heading's style. */
+void              chorus_page_layout_set_repeat       (ChorusPageLayout      *self,
+                                                       const char            *text);
 void              chorus_page_layout_add_bullet       (ChorusPageLayout      *self,
                                                        const char            *text);
 /* A contents entry: @marker (a number, or NULL), @text, dot leaders and
@@ -186,6 +196,12 @@ void              chorus_page_layout_add_cell_text    (ChorusPageLayout      *se
 /* What cell @column of the current row shows at the top of a page the row
  * continues on, when it has nothing left of its own ("Q3 (continued)"). */
 void              chorus_page_layout_set_cell_continued (ChorusPageLayout    *self,
+                                                       guint                  column,
+                                                       const char            *text);
+/* Makes the last paragraph of cell @column a sub-heading: when the cell
+ * continues on a new page below it, @text ("Discussion group responses
+ * (continued)") heads the cell there, in the same style. */
+void              chorus_page_layout_set_cell_repeat  (ChorusPageLayout      *self,
                                                        guint                  column,
                                                        const char            *text);
 void              chorus_page_layout_end_table        (ChorusPageLayout      *self);

@@ -175,6 +175,13 @@ add_partner_responses (Builder           *b,
       /* TRANSLATORS: a heading; %s is a partner organisation ("Trafford Council"). */
       label = g_strdup_printf (_("Response from %s"), chorus_group_get_name (group));
       chorus_page_layout_add_heading (b->layout, label_style, label, NULL, 0);
+      /* A quote running onto the next page is still said to be the partner's. */
+      if (label_style == CHORUS_LAYOUT_STYLE_QUOTE_LABEL)
+        {
+          g_autofree char *repeat = g_strdup_printf (_("%s (continued)"), label);
+
+          chorus_page_layout_set_repeat (b->layout, repeat);
+        }
       add_paragraphs (b, label_style == CHORUS_LAYOUT_STYLE_QUOTE_LABEL ? CHORUS_LAYOUT_STYLE_QUOTE
                                                                          : CHORUS_LAYOUT_STYLE_BODY,
                       text);
@@ -434,6 +441,51 @@ add_activities (Builder *b)
 
 /* Consultation documents ------------------------------------------------- */
 
+/* What stands for an answer the organisation did not write. A bare "No
+ * response" right above a partner's answer reads as if nobody answered:
+ * when a partner did, the note points to it. */
+static char *
+no_answer_note (Builder    *b,
+                const char *question_id)
+{
+  const char *organisation = chorus_project_get_organisation (b->project);
+  ChorusGroup *partner = NULL;
+  guint n_partners = 0;
+
+  for (guint g = 0; g < b->partners->len; g++)
+    {
+      ChorusGroup *group = g_ptr_array_index (b->partners, g);
+      const char *text = chorus_project_get_partner_response (b->project, group, question_id);
+
+      if (text != NULL && *text != '\0')
+        {
+          partner = group;
+          n_partners++;
+        }
+    }
+
+  if (n_partners == 0)
+    return g_strdup (_("No response"));
+
+  if (organisation == NULL || *organisation == '\0')
+    {
+      if (n_partners == 1)
+        /* TRANSLATORS: %s is a partner organisation ("Trafford Council"). */
+        return g_strdup_printf (_("No separate response; see the response from %s below"),
+                                chorus_group_get_name (partner));
+      return g_strdup (_("No separate response; see the partners’ responses below"));
+    }
+
+  if (n_partners == 1)
+    /* TRANSLATORS: the first %s is the responding organisation, the second a
+     * partner organisation ("Trafford Council"). */
+    return g_strdup_printf (_("No separate response from %s; see the response from %s below"),
+                            organisation, chorus_group_get_name (partner));
+  /* TRANSLATORS: %s is the responding organisation. */
+  return g_strdup_printf (_("No separate response from %s; see the partners’ responses below"),
+                          organisation);
+}
+
 static void
 add_answer (Builder        *b,
             ChorusQuestion *question)
@@ -465,7 +517,11 @@ add_answer (Builder        *b,
 
   /* A question left unanswered is said to be, never silently dropped. */
   if (option == NULL && paragraphs[0] == NULL)
-    chorus_page_layout_add_paragraph (b->layout, CHORUS_LAYOUT_STYLE_NOTE, _("No response"));
+    {
+      g_autofree char *note = no_answer_note (b, question_id);
+
+      chorus_page_layout_add_paragraph (b->layout, CHORUS_LAYOUT_STYLE_NOTE, note);
+    }
 
   add_partner_responses (b, question_id, CHORUS_LAYOUT_STYLE_QUOTE_LABEL);
 }
@@ -500,6 +556,15 @@ add_item_bullet (Builder    *b,
       if (lines[l][0] == '\0')
         continue;
       written++;
+
+      /* An item typed as "- point" is already a bullet: its own marker
+       * would show as a stray "- " after ours. */
+      if (written == 1 && strip_list_marker (lines[l]) != NULL)
+        {
+          const char *rest = strip_list_marker (lines[l]);
+
+          memmove (lines[l], rest, strlen (rest) + 1);
+        }
 
       /* "- reports showing …" under an item: a bullet one level down. */
       if (written > 1 && strip_list_marker (lines[l]) != NULL)
@@ -564,6 +629,7 @@ add_input_table (Builder        *b,
   GListModel *activities = chorus_project_get_activities (b->project);
   guint n_groups = g_list_model_get_n_items (groups);
   guint n_activities = g_list_model_get_n_items (activities);
+  g_autoptr(GArray) order = _chorus_export_activity_order (b->project);
   GListModel *sections = chorus_document_get_sections (document);
   g_autofree char *anchor = anchor_for ("input", chorus_document_get_id (document));
 
@@ -594,9 +660,10 @@ add_input_table (Builder        *b,
               if (items == NULL)
                 continue;
 
-              /* Activities in the project's order, then items without one. */
-              for (guint a = 0; a <= n_activities; a++)
+              /* Activities by kind, then items without one. */
+              for (guint o = 0; o < order->len; o++)
                 {
+                  guint a = g_array_index (order, guint, o);
                   g_autoptr(ChorusActivity) activity =
                     a < n_activities ? g_list_model_get_item (activities, a) : NULL;
                   const char *activity_id = activity ? chorus_activity_get_id (activity) : NULL;
@@ -618,9 +685,11 @@ add_input_table (Builder        *b,
                                                             CHORUS_LAYOUT_STYLE_TABLE_STRONG,
                                                             CHORUS_LAYOUT_TEXT_NONE, NULL,
                                                             group_name);
+                          /* Split, the question's second half would stand
+                           * on the next page without its number. */
                           chorus_page_layout_add_cell_text (b->layout, 1,
                                                             CHORUS_LAYOUT_STYLE_TABLE_CELL,
-                                                            CHORUS_LAYOUT_TEXT_NONE,
+                                                            CHORUS_LAYOUT_TEXT_KEEP_TOGETHER,
                                                             question_number (question),
                                                             chorus_question_get_text (question));
                           /* On the next page, a reader still knows whose
@@ -638,9 +707,14 @@ add_input_table (Builder        *b,
                           g_autofree char *label = _chorus_export_activity_label (b->project,
                                                                                   activity);
 
+                          g_autofree char *repeat = NULL;
+
                           chorus_page_layout_add_cell_text (b->layout, 2,
                                                             CHORUS_LAYOUT_STYLE_TABLE_SUBHEADING,
                                                             CHORUS_LAYOUT_TEXT_NONE, NULL, label);
+                          /* Bullets at the top of a page: from which activity? */
+                          repeat = g_strdup_printf (_("%s (continued)"), label);
+                          chorus_page_layout_set_cell_repeat (b->layout, 2, repeat);
                           heading_added = TRUE;
                         }
                       add_item_bullet (b, item);

@@ -11,11 +11,13 @@
 #include "config.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdarg.h>
 #include <string.h>
 #include <unistd.h>
 
 #include <cairo.h>
+#include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -175,9 +177,11 @@ squeeze (const char *text)
 }
 
 /* Finds @needle in @haystack at or after *@cursor, allowing it to be
- * interrupted once (a page break puts the running header, the footer and a
- * repeated table header in the middle of a paragraph). Moves the cursor past
- * it. */
+ * interrupted once (a page break puts the running header, the footer, a
+ * repeated table header and the cells' "(continued)" lines in the middle of
+ * a paragraph). Moves the cursor past the earliest place it ends: the same
+ * text may come again later, whole (an item given under two questions), and
+ * that is not where the reader meets it first. */
 static gboolean
 find_in_order (const char *haystack,
                const char *needle,
@@ -185,16 +189,14 @@ find_in_order (const char *haystack,
 {
   gsize length = strlen (needle);
   const char *found;
+  gsize best = G_MAXSIZE;
 
   if (length == 0)
     return TRUE;
 
   found = strstr (haystack + *cursor, needle);
   if (found != NULL)
-    {
-      *cursor = (found - haystack) + length;
-      return TRUE;
-    }
+    best = (found - haystack) + length;
 
   for (gsize split = 1; split < length; split++)
     {
@@ -202,18 +204,18 @@ find_in_order (const char *haystack,
       const char *first = strstr (haystack + *cursor, head);
       const char *second;
 
-      if (first == NULL)
+      if (first == NULL || (gsize) (first - haystack) + length >= best)
         continue;
-      second = strstr (first + split, needle + split);
       /* The interruption is a page's header and footer, not pages of text. */
-      if (second != NULL && second - (first + split) < 2000)
-        {
-          *cursor = (second - haystack) + (length - split);
-          return TRUE;
-        }
+      second = g_strstr_len (first + split, 2000 + (length - split), needle + split);
+      if (second != NULL)
+        best = MIN (best, (gsize) (second - haystack) + (length - split));
     }
 
-  return FALSE;
+  if (best == G_MAXSIZE)
+    return FALSE;
+  *cursor = best;
+  return TRUE;
 }
 
 /* The pieces of a text as the PDF shows them: line by line, list markers
@@ -344,6 +346,229 @@ paragraph_of (guint n_sentences)
     g_string_append (text, words);
 
   return g_strstrip (g_string_free (text, FALSE));
+}
+
+/* The text of @layout as pdftotext reads it in @mode, or NULL with the
+ * test skipped when poppler's tools are missing. */
+static char *
+layout_text (ChorusPageLayout *layout,
+             const char       *mode)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  cairo_surface_t *surface;
+  char *text;
+
+  if (!have_poppler ())
+    return NULL;
+
+  dir = make_temp_dir ();
+  path = g_build_filename (dir, "layout.pdf", NULL);
+  surface = cairo_pdf_surface_create (path, A4_WIDTH, A4_HEIGHT);
+  g_assert_true (chorus_page_layout_write_pdf (layout, surface, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+
+  text = pdf_text (path, 0, 0, mode);
+  remove_dir (dir);
+
+  return text;
+}
+
+/* The text of @layout page by page (pdftotext -raw), or NULL with the test
+ * skipped; pdftotext ends every page with a form feed, so the last piece is
+ * empty and @n_pages counts the others. */
+static GStrv
+layout_pages (ChorusPageLayout *layout,
+              guint            *n_pages)
+{
+  g_autofree char *text = layout_text (layout, "-raw");
+  GStrv pages;
+
+  if (text == NULL)
+    return NULL;
+
+  pages = g_strsplit (text, "\f", -1);
+  *n_pages = g_strv_length (pages) - 1;
+  return pages;
+}
+
+/* A balanced heading does not start a line with a dash: it stays with the
+ * word before it ("Transparency in outcomes – / a framework"). */
+static void
+test_layout_heading_dash (void)
+{
+  g_autoptr(ChorusPageLayout) layout = chorus_page_layout_new (A4_WIDTH, A4_HEIGHT);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_dashes = 0;
+
+  /* Titles from the example and others long enough to need two lines. */
+  chorus_page_layout_add_heading (layout, CHORUS_LAYOUT_STYLE_HEADING_1,
+                                  "Transparency in outcomes – a framework for the NHS", "a", 1);
+  chorus_page_layout_add_heading (layout, CHORUS_LAYOUT_STYLE_HEADING_1,
+                                  "Local democratic legitimacy in health – a consultation",
+                                  "b", 1);
+  chorus_page_layout_add_heading (layout, CHORUS_LAYOUT_STYLE_TITLE,
+                                  "Commissioning for patients — what it means for us", "c", 1);
+  text = layout_text (layout, "-raw");
+  if (text == NULL)
+    return;
+
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = g_strchug (lines[i]);
+
+      if (g_str_has_prefix (line, "–") || g_str_has_prefix (line, "—"))
+        g_error ("A heading line starts with a dash: “%s”", line);
+      if (strstr (line, "–") != NULL || strstr (line, "—") != NULL)
+        n_dashes++;
+    }
+  g_assert_cmpuint (n_dashes, ==, 3);
+}
+
+/* A question in a table row is not split across pages: its second half
+ * would stand at the top of the next page without its number. The row
+ * still splits, in its other cells. */
+static void
+test_layout_question_kept_together (void)
+{
+  g_autoptr(ChorusPageLayout) layout = chorus_page_layout_new (A4_WIDTH, A4_HEIGHT);
+  static const double widths[] = { 0.25, 0.75 };
+  const char *headers[] = { "Question", "Responses" };
+  g_autofree char *text = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint n_pages_with_rows = 0;
+
+  chorus_page_layout_begin_table (layout, 2, widths, headers);
+  for (guint r = 0; r < 12; r++)
+    {
+      g_autofree char *number = g_strdup_printf ("Q%u", r + 1);
+      g_autofree char *question =
+        g_strdup_printf ("Question%u asks how the board should consult the people who use "
+                         "services, how it should report what it heard, and who should be "
+                         "accountable for what follows from it.", r + 1);
+
+      chorus_page_layout_begin_row (layout);
+      chorus_page_layout_add_cell_text (layout, 0, CHORUS_LAYOUT_STYLE_TABLE_CELL,
+                                        CHORUS_LAYOUT_TEXT_KEEP_TOGETHER, number, question);
+      chorus_page_layout_set_cell_continued (layout, 0, "(continued)");
+      for (guint i = 0; i < 4 + (r * 7) % 13; i++)
+        chorus_page_layout_add_cell_text (layout, 1, CHORUS_LAYOUT_STYLE_TABLE_BULLET, 0, "•",
+                                          words);
+    }
+  chorus_page_layout_end_table (layout);
+
+  text = layout_text (layout, "-raw");
+  if (text == NULL)
+    return;
+
+  pages = g_strsplit (text, "\f", -1);
+  for (guint r = 0; r < 12; r++)
+    {
+      g_autofree char *start = g_strdup_printf ("Question%uasks", r + 1);
+      guint found = 0;
+
+      for (guint p = 0; pages[p] != NULL; p++)
+        {
+          g_autofree char *page = squeeze (pages[p]);
+
+          if (strstr (page, start) == NULL)
+            continue;
+          found++;
+          if (strstr (page, "accountableforwhatfollowsfromit.") == NULL)
+            g_error ("%s… is split at the end of page %u", start, p + 1);
+        }
+      g_assert_cmpuint (found, ==, 1);
+    }
+
+  for (guint p = 0; pages[p] != NULL; p++)
+    n_pages_with_rows += strstr (pages[p], "Question") != NULL;
+  g_assert_cmpuint (n_pages_with_rows, >, 2);
+}
+
+/* A cell that continues on a new page below a sub-heading repeats it there
+ * ("Survey responses (continued)"), above its first line on that page and
+ * clear of it; a cell resuming at a sub-heading shows just that. */
+static void
+test_layout_subheading_repeats (void)
+{
+  g_autoptr(ChorusPageLayout) layout = chorus_page_layout_new (A4_WIDTH, A4_HEIGHT);
+  static const double widths[] = { 0.3, 0.7 };
+  const char *headers[] = { "Question", "Responses" };
+  g_auto(GStrv) pages = NULL;
+  guint n_pages = 0;
+
+  chorus_page_layout_begin_table (layout, 2, widths, headers);
+  chorus_page_layout_begin_row (layout);
+  chorus_page_layout_add_cell_text (layout, 0, CHORUS_LAYOUT_STYLE_TABLE_CELL, 0, "Q1",
+                                    "One question with a great deal of input");
+  chorus_page_layout_set_cell_continued (layout, 0, "Q1 (continued)");
+  chorus_page_layout_add_cell_text (layout, 1, CHORUS_LAYOUT_STYLE_TABLE_SUBHEADING, 0, NULL,
+                                    "Survey responses");
+  chorus_page_layout_set_cell_repeat (layout, 1, "Survey responses (continued)");
+  for (guint i = 0; i < 40; i++)
+    chorus_page_layout_add_cell_text (layout, 1, CHORUS_LAYOUT_STYLE_TABLE_BULLET, 0, "•", words);
+  chorus_page_layout_end_table (layout);
+
+  pages = layout_pages (layout, &n_pages);
+  if (pages == NULL)
+    return;
+
+  g_assert_cmpuint (n_pages, >=, 3);
+  g_assert_null (strstr (pages[0], "(continued)"));
+  for (guint p = 1; p < n_pages; p++)
+    {
+      const char *repeat = strstr (pages[p], "Survey responses (continued)");
+      const char *bullet = strstr (pages[p], "•");
+
+      g_assert_nonnull (repeat);
+      g_assert_nonnull (bullet);
+      g_assert_true (repeat < bullet);
+      g_assert_nonnull (strstr (pages[p], "Q1 (continued)"));
+    }
+}
+
+/* A partner's quoted response running onto new pages is still said to be
+ * theirs at the top of each; what follows the quote is not. */
+static void
+test_layout_quote_label_repeats (void)
+{
+  g_autoptr(ChorusPageLayout) layout = chorus_page_layout_new (A4_WIDTH, A4_HEIGHT);
+  g_auto(GStrv) pages = NULL;
+  guint n_pages = 0;
+
+  chorus_page_layout_add_heading (layout, CHORUS_LAYOUT_STYLE_QUOTE_LABEL,
+                                  "Response from Trafford Council", NULL, 0);
+  chorus_page_layout_set_repeat (layout, "Response from Trafford Council (continued)");
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *paragraph = paragraph_of (1 + i % 3);
+
+      chorus_page_layout_add_paragraph (layout, CHORUS_LAYOUT_STYLE_QUOTE, paragraph);
+    }
+  chorus_page_layout_add_page_break (layout);
+  chorus_page_layout_add_paragraph (layout, CHORUS_LAYOUT_STYLE_BODY, "After the quote.");
+
+  pages = layout_pages (layout, &n_pages);
+  if (pages == NULL)
+    return;
+
+  g_assert_cmpuint (n_pages, >=, 4);
+  g_assert_null (strstr (pages[0], "(continued)"));
+  /* First on the page after its footer (drawn first). */
+  for (guint p = 1; p + 1 < n_pages; p++)
+    {
+      const char *body = strchr (pages[p], '\n');
+
+      g_assert_true (g_str_has_prefix (pages[p], "Page "));
+      g_assert_true (g_str_has_prefix (body + 1, "Response from Trafford Council (continued)"));
+    }
+  g_assert_nonnull (strstr (pages[n_pages - 1], "After the quote."));
+  g_assert_null (strstr (pages[n_pages - 1], "(continued)"));
 }
 
 static void
@@ -502,6 +727,63 @@ test_layout_widows_orphans (void)
 
 /* The submission PDF ---------------------------------------------------------------- */
 
+/* The name of the one partner who answered @question, or NULL. */
+static char *
+partner_answering (ChorusProject  *project,
+                   ChorusQuestion *question)
+{
+  GListModel *groups = chorus_project_get_groups (project);
+  char *name = NULL;
+
+  for (guint g = 0; g < g_list_model_get_n_items (groups); g++)
+    {
+      g_autoptr(ChorusGroup) group = g_list_model_get_item (groups, g);
+      const char *text = chorus_project_get_partner_response (project, group,
+                                                              chorus_question_get_id (question));
+
+      if (text != NULL && *text != '\0')
+        {
+          g_assert_null (name);
+          name = g_strdup (chorus_group_get_name (group));
+        }
+    }
+
+  return name;
+}
+
+/* The activities as the input tables order their sub-headings: what was
+ * said in discussion first, then the survey, briefings, Q&A, written
+ * submissions and the rest; the project's order within a kind; then the
+ * items that have no activity (the index past the last). */
+static GArray *
+expected_activity_order (ChorusProject *project)
+{
+  static const ChorusActivityKind kinds[] = {
+    CHORUS_ACTIVITY_KIND_FOCUS_GROUP,
+    CHORUS_ACTIVITY_KIND_ONLINE_SURVEY,
+    CHORUS_ACTIVITY_KIND_BRIEFING,
+    CHORUS_ACTIVITY_KIND_QUESTION_AND_ANSWER,
+    CHORUS_ACTIVITY_KIND_WRITTEN_SUBMISSION,
+    CHORUS_ACTIVITY_KIND_OTHER,
+  };
+  GListModel *activities = chorus_project_get_activities (project);
+  guint n_activities = g_list_model_get_n_items (activities);
+  GArray *order = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    for (guint a = 0; a < n_activities; a++)
+      {
+        g_autoptr(ChorusActivity) activity = g_list_model_get_item (activities, a);
+
+        if (chorus_activity_get_kind (activity) == kinds[k])
+          g_array_append_val (order, a);
+      }
+  g_array_append_val (order, n_activities);
+  g_assert_cmpuint (order->len, ==, n_activities + 1);
+
+  return order;
+}
+
 static void
 test_pdf_text_in_order (void)
 {
@@ -515,9 +797,11 @@ test_pdf_text_in_order (void)
   GListModel *groups;
   GListModel *activities;
   GListModel *items;
+  g_autoptr(GArray) order = NULL;
   gsize cursor = 0;
   guint n_items_found = 0;
   guint n_visible = 0;
+  guint n_pointed = 0;
 
   if (!have_poppler ())
     return;
@@ -529,6 +813,7 @@ test_pdf_text_in_order (void)
   groups = chorus_project_get_groups (project);
   activities = chorus_project_get_activities (project);
   items = chorus_project_get_items (project);
+  order = expected_activity_order (project);
 
   /* Content-stream order is the order the engine drew in. */
   raw = pdf_text (pdf->pdf, 0, 0, "-raw");
@@ -554,9 +839,23 @@ test_pdf_text_in_order (void)
 
           assert_text_in_order (text, chorus_question_get_text (question), &cursor);
           if (answer_text != NULL && *answer_text != '\0')
-            assert_text_in_order (text, answer_text, &cursor);
+            {
+              assert_text_in_order (text, answer_text, &cursor);
+            }
           else
-            assert_text_in_order (text, "No response", &cursor);
+            {
+              g_autofree char *partner = partner_answering (project, question);
+              g_autofree char *note = NULL;
+
+              /* Not a bare "No response" over a partner's answer. */
+              if (partner != NULL)
+                note = g_strdup_printf ("No separate response from %s; "
+                                        "see the response from %s below",
+                                        chorus_project_get_organisation (project), partner);
+              assert_text_in_order (text, note ? note : "No response", &cursor);
+              if (partner != NULL)
+                n_pointed++;
+            }
         }
 
       for (guint g = 0; g <= g_list_model_get_n_items (groups); g++)
@@ -571,8 +870,9 @@ test_pdf_text_in_order (void)
               if (chorus_section_get_document (chorus_question_get_section (question)) != document)
                 continue;
 
-              for (guint a = 0; a <= g_list_model_get_n_items (activities); a++)
+              for (guint o = 0; o < order->len; o++)
                 {
+                  guint a = g_array_index (order, guint, o);
                   g_autoptr(ChorusActivity) activity =
                     a < g_list_model_get_n_items (activities)
                     ? g_list_model_get_item (activities, a) : NULL;
@@ -607,6 +907,25 @@ test_pdf_text_in_order (void)
     }
   g_assert_cmpuint (n_items_found, ==, n_visible);
   g_assert_cmpuint (n_visible, >, 100);
+  /* The example has questions only its partner answered. */
+  g_assert_cmpuint (n_pointed, >, 0);
+}
+
+/* An item typed as "- point" shows our bullet only, not ours and its
+ * own ("• - reports showing …"). */
+static void
+test_pdf_item_markers (void)
+{
+  g_autoptr(GRegex) doubled = g_regex_new ("^• +[-–•*·◦] ", G_REGEX_MULTILINE, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *text = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  text = pdf_text (get_example_pdf ()->pdf, 0, 0, "-raw");
+  if (g_regex_match (doubled, text, 0, &match))
+    g_error ("A bullet keeps the item's own marker: “%s”", g_match_info_fetch (match, 0));
 }
 
 static char *
@@ -828,6 +1147,33 @@ parse_bbox (const char *html)
   return pages;
 }
 
+/* A space typed next to a no-break space is one space, as two typed
+ * spaces are. pdftotext reads any gap as one space, so the gaps are
+ * measured: each as wide as a single typed space. */
+static void
+test_layout_spaces_collapse (void)
+{
+  g_autoptr(ChorusPageLayout) layout = chorus_page_layout_new (A4_WIDTH, A4_HEIGHT);
+  g_autoptr(GArray) pages = NULL;
+  g_autofree char *html = NULL;
+  GArray *words;
+  double single;
+
+  chorus_page_layout_add_paragraph (layout, CHORUS_LAYOUT_STYLE_BODY,
+                                    "One two.\u00a0 Three. \u00a0Four.  \u00a0 Five");
+  html = layout_text (layout, "-bbox-layout");
+  if (html == NULL)
+    return;
+
+  pages = parse_bbox (html);
+  words = g_array_index (pages, Page, 0).words;
+  g_assert_cmpuint (words->len, ==, 5);
+  single = g_array_index (words, Box, 1).x_min - g_array_index (words, Box, 0).x_max;
+  for (guint w = 1; w + 1 < words->len; w++)
+    g_assert_cmpfloat_with_epsilon (g_array_index (words, Box, w + 1).x_min -
+                                    g_array_index (words, Box, w).x_max, single, 0.5);
+}
+
 static GPtrArray *
 heading_texts (ChorusProject *project)
 {
@@ -880,6 +1226,57 @@ static const char * const cell_headings[] = {
   "Discussiongroupresponses", "Onlinesurveyresponses", "Briefingresponses",
   "Questionsandanswers", "Writtensubmissions", "Otherresponses",
 };
+
+/* A question number stands apart from its question, also "Q10" hanging
+ * in the input tables' narrow column, where it once ran into the text
+ * ("Q10How") with a point and a half between them. */
+static void
+test_pdf_question_numbers (void)
+{
+  g_autoptr(GRegex) number = g_regex_new ("^Q[0-9]+$", 0, 0, NULL);
+  g_autoptr(GArray) pages = NULL;
+  g_autofree char *html = NULL;
+  const ExamplePdf *pdf;
+  guint n_two_digits = 0;
+
+  if (!have_poppler ())
+    return;
+
+  pdf = get_example_pdf ();
+  html = pdf_text (pdf->pdf, 0, 0, "-bbox-layout");
+  pages = parse_bbox (html);
+
+  for (guint p = 0; p < pages->len; p++)
+    {
+      GArray *words = g_array_index (pages, Page, p).words;
+      gboolean table = FALSE;
+
+      /* The input tables' pages, by their header; a chart's label "Q1 How
+       * can…" is a sentence with its ordinary space. */
+      for (guint w = 0; w + 1 < words->len && !table; w++)
+        table = g_str_equal (g_array_index (words, Box, w).text, "Summary") &&
+                g_str_equal (g_array_index (words, Box, w + 1).text, "response");
+      if (!table)
+        continue;
+
+      for (guint w = 0; w + 1 < words->len; w++)
+        {
+          const Box *word = &g_array_index (words, Box, w);
+          const Box *next = &g_array_index (words, Box, w + 1);
+
+          /* "Q2 (continued)" on a new page is a phrase, not a number and its question. */
+          if (!g_regex_match (number, word->text, 0, NULL) ||
+              fabs (next->y_max - word->y_max) > 2 || g_str_has_prefix (next->text, "("))
+            continue;
+          if (next->x_min - word->x_max < 4)
+            g_error ("Page %u: “%s” runs into “%s” (%.1f pt apart)", p + 1, word->text,
+                     next->text, next->x_min - word->x_max);
+          if (strlen (word->text) == 3)
+            n_two_digits++;
+        }
+    }
+  g_assert_cmpuint (n_two_digits, >, 0);
+}
 
 static void
 test_pdf_geometry (void)
@@ -1794,7 +2191,14 @@ main (int   argc,
   g_test_add_func ("/export/layout/long-row-splits", test_layout_long_row_splits);
   g_test_add_func ("/export/layout/heading-moves", test_layout_heading_moves);
   g_test_add_func ("/export/layout/widows-orphans", test_layout_widows_orphans);
+  g_test_add_func ("/export/layout/spaces-collapse", test_layout_spaces_collapse);
+  g_test_add_func ("/export/layout/heading-dash", test_layout_heading_dash);
+  g_test_add_func ("/export/layout/question-kept-together", test_layout_question_kept_together);
+  g_test_add_func ("/export/layout/subheading-repeats", test_layout_subheading_repeats);
+  g_test_add_func ("/export/layout/quote-label-repeats", test_layout_quote_label_repeats);
   g_test_add_func ("/export/pdf/text-in-order", test_pdf_text_in_order);
+  g_test_add_func ("/export/pdf/question-numbers", test_pdf_question_numbers);
+  g_test_add_func ("/export/pdf/item-markers", test_pdf_item_markers);
   g_test_add_func ("/export/pdf/info", test_pdf_info);
   g_test_add_func ("/export/pdf/letter", test_pdf_letter);
   g_test_add_func ("/export/pdf/geometry", test_pdf_geometry);
