@@ -106,6 +106,8 @@ chorus_question_page_update_count (ChorusQuestionPage *self)
     count = g_strdup_printf (ngettext ("%u item", "%u items", n_items), n_items);
 
   gtk_label_set_label (self->count_label, count);
+  /* Nothing to filter under a question without input: the empty state says what to do. */
+  gtk_widget_set_visible (GTK_WIDGET (self->filter_bar), n_total > 0 || filtered);
   gtk_widget_set_visible (GTK_WIDGET (self->clear_button), filtered);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "input.clear-filters", filtered);
 

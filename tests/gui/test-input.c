@@ -512,7 +512,8 @@ has_label (GtkWidget  *widget,
 }
 
 /* The question page says each thing once: the answer's status and a single-choice question's
- * options are the draft pane's alone, and an empty question offers one "Add Input". */
+ * options are the draft pane's alone, and an empty question offers one "Add Input" and no
+ * filters. */
 static void
 test_question_page_says_it_once (void)
 {
@@ -553,6 +554,18 @@ test_question_page_says_it_once (void)
       g_assert_true (has_label (pane, label));
     }
   g_assert_false (has_label (page, chorus_draft_status_get_label (CHORUS_DRAFT_STATUS_NOT_STARTED)));
+
+  /* Filters appear once there is something to filter. */
+  {
+    GtkWidget *filter_bar = GTK_WIDGET (gtk_widget_get_template_child (page, CHORUS_TYPE_QUESTION_PAGE,
+                                                                       "filter_bar"));
+
+    g_assert_false (gtk_widget_get_visible (filter_bar));
+    chorus_project_add_item (project, "e-q1", NULL, NULL, "Keep the hospital open");
+    g_assert_true (gtk_widget_get_visible (filter_bar));
+    chorus_project_undo (project);
+    g_assert_false (gtk_widget_get_visible (filter_bar));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   chorus_gui_test_flush ();
