@@ -248,7 +248,6 @@ chorus_codebook_pane_setup_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_xalign (GTK_LABEL (name_label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (name_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (name_label, TRUE);
 
   gtk_widget_add_css_class (hint_label, "dim-label");
   gtk_widget_add_css_class (hint_label, "codebook-shortcut");
@@ -263,7 +262,15 @@ chorus_codebook_pane_setup_row_cb (GtkSignalListItemFactory *factory,
 
   gtk_box_append (GTK_BOX (box), swatch);
   gtk_box_append (GTK_BOX (box), name_label);
+  /* The key cap follows the name it belongs to, and the count stands apart at the end: side
+   * by side, "1" and "9" read as one pair of numbers. */
   gtk_box_append (GTK_BOX (box), hint_label);
+  {
+    GtkWidget *spacer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+    gtk_widget_set_hexpand (spacer, TRUE);
+    gtk_box_append (GTK_BOX (box), spacer);
+  }
   gtk_box_append (GTK_BOX (box), count_label);
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
 
