@@ -5,8 +5,9 @@
  * activity, or to one document and a group, needs counts over a subset the
  * statistics do not have. Rather than grow ChorusStats by a dimension per
  * combination (a theme x group x activity x question cube would be large), a
- * chart that needs them walks the items once, here, and keeps the result
- * until the project changes. Everything else reads ChorusStats.
+ * chart that needs them passes once over the items as ChorusStats recorded them,
+ * here, and keeps the result until the project changes. Everything else reads
+ * ChorusStats.
  *
  * If these filters become common, this is the code to move into
  * chorus-stats.c.
@@ -73,14 +74,12 @@ _chorus_chart_counts_new (ChorusProject           *project,
                           ChorusChartSplit         split)
 {
   ChorusConsultation *consultation = chorus_project_get_consultation (project);
-  GListModel *items = chorus_project_get_items (project);
   g_autoptr(GHashTable) theme_index = NULL;
   g_autoptr(GHashTable) slot_index = NULL;
   g_autoptr(GHashTable) question_index = NULL;
   g_autoptr(GHashTable) document_questions = NULL;
+  const ChorusStatsItems *stats_items;
   ChorusChartCounts *counts;
-  guint n_items;
-  guint *seen;
 
   theme_index = index_ids (G_LIST_MODEL (chorus_project_get_codebook (project)),
                            (const char *(*) (gpointer)) chorus_theme_get_id);
@@ -116,58 +115,45 @@ _chorus_chart_counts_new (ChorusProject           *project,
         return counts;
     }
 
-  n_items = g_list_model_get_n_items (items);
-  seen = g_new0 (guint, MAX (counts->n_themes, 1));
-
-  for (guint i = 0; i < n_items; i++)
+  /* The statistics recorded where each item was counted: one pass over those arrays, without
+   * visiting the item objects. Their theme and question slots are positions in the codebook
+   * and the consultation, as the indexes above. */
+  stats_items = _chorus_stats_get_items (chorus_project_get_stats (project));
+  for (guint i = 0; i < stats_items->n_items; i++)
     {
-      g_autoptr(ChorusItem) item = g_list_model_get_item (items, i);
       /* Item ids are interned, so the filters compare pointers. */
-      const char *group_id = chorus_item_get_group_id (item);
-      const char *activity_id = chorus_item_get_activity_id (item);
-      const char *question_id = chorus_item_get_question_id (item);
-      GArray *codings;
+      const char *group_id = stats_items->group_ids[i];
+      const char *activity_id = stats_items->activity_ids[i];
+      int q = stats_items->question_slots[i];
       guint slot = 0;
-      guint q;
 
       if (filter->group_id != NULL && group_id != filter->group_id)
         continue;
       if (filter->activity_id != NULL && activity_id != filter->activity_id)
         continue;
-      if (document_questions != NULL && !g_hash_table_contains (document_questions, question_id))
+      if (document_questions != NULL &&
+          !g_hash_table_contains (document_questions, stats_items->question_ids[i]))
         continue;
 
       counts->n_items++;
 
-      q = GPOINTER_TO_UINT (g_hash_table_lookup (question_index, question_id));
-      if (q > 0)
-        counts->question_stance_counts[(q - 1) * CHORUS_N_STANCES +
-                                       chorus_item_get_stance (item)]++;
+      if (q >= 0 && (guint) q < counts->n_questions)
+        counts->question_stance_counts[(guint) q * CHORUS_N_STANCES + stats_items->stances[i]]++;
 
       if (split == CHORUS_CHART_SPLIT_GROUPS && group_id != NULL)
         slot = GPOINTER_TO_UINT (g_hash_table_lookup (slot_index, group_id));
       else if (split == CHORUS_CHART_SPLIT_ACTIVITIES && activity_id != NULL)
         slot = GPOINTER_TO_UINT (g_hash_table_lookup (slot_index, activity_id));
 
-      codings = _chorus_item_get_codings (item);
-      if (codings == NULL)
-        continue;
-
-      for (guint c = 0; c < codings->len; c++)
+      /* The statistics list each theme of an item once. */
+      for (guint k = stats_items->theme_offsets[i]; k < stats_items->theme_offsets[i + 1]; k++)
         {
-          const char *theme_id = g_array_index (codings, ChorusCoding, c).theme_id;
-          guint t = GPOINTER_TO_UINT (g_hash_table_lookup (theme_index, theme_id));
+          guint t = stats_items->themes[k];
 
-          /* As in ChorusStats: an item counts once per theme. */
-          if (t == 0 || seen[t - 1] == i + 1)
-            continue;
-          seen[t - 1] = i + 1;
-
-          counts->theme_slot_counts[(t - 1) * counts->n_slots + slot]++;
+          if (t < counts->n_themes)
+            counts->theme_slot_counts[t * counts->n_slots + slot]++;
         }
     }
-
-  g_free (seen);
 
   return counts;
 }

@@ -145,4 +145,28 @@ gboolean    _chorus_text_is_ascii          (const char *text);
 const char *_chorus_text_find_ascii_folded (const char *haystack,
                                             const char *folded_ascii_needle);
 
+/* The items as ChorusStats counted them, in the project's order, for the walks that need more
+ * than the counts (a chart's "Other" row counts items carrying any of several themes, once
+ * each) without visiting every item object again. Ids are interned, so they compare as
+ * pointers; item i carries the distinct theme slots themes[theme_offsets[i]] up to
+ * themes[theme_offsets[i + 1]]. Lives as long as the ChorusStats. */
+typedef struct
+{
+  guint        n_items;
+  guint        n_themes;
+  const char **group_ids;
+  const char **activity_ids;
+  const char **question_ids;
+  /* Position in the consultation's questions, or -1. */
+  int         *question_slots;
+  guint8      *stances;
+  guint       *theme_offsets;
+  guint       *themes;
+} ChorusStatsItems;
+
+const ChorusStatsItems *_chorus_stats_get_items      (ChorusStats *stats);
+/* The theme's slot in ChorusStatsItems.themes (its position in the codebook), or -1. */
+int                     _chorus_stats_get_theme_slot (ChorusStats *stats,
+                                                      const char  *theme_id);
+
 G_END_DECLS

@@ -39,6 +39,9 @@ struct _ChorusStats
   guint           *question_group_activity_counts; /* [question][group][activity] */
   guint            status_counts[CHORUS_N_DRAFT_STATUSES];
   guint           *document_status_counts;    /* [document][status] */
+
+  /* Where each item was counted, for walks that need more than the counts. */
+  ChorusStatsItems items;
 };
 
 G_DEFINE_BOXED_TYPE (ChorusStats, chorus_stats, chorus_stats_ref, chorus_stats_unref)
@@ -76,8 +79,18 @@ count_items (ChorusStats   *self,
 {
   GListModel *items = chorus_project_get_items (project);
   g_autofree guint *seen = g_new0 (guint, MAX (self->n_themes, 1));
+  GArray *item_themes;
 
   self->n_items = g_list_model_get_n_items (items);
+  self->items.n_items = self->n_items;
+  self->items.n_themes = self->n_themes;
+  self->items.group_ids = g_new (const char *, MAX (self->n_items, 1));
+  self->items.activity_ids = g_new (const char *, MAX (self->n_items, 1));
+  self->items.question_ids = g_new (const char *, MAX (self->n_items, 1));
+  self->items.question_slots = g_new (int, MAX (self->n_items, 1));
+  self->items.stances = g_new (guint8, MAX (self->n_items, 1));
+  self->items.theme_offsets = g_new (guint, self->n_items + 1);
+  item_themes = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < self->n_items; i++)
     {
@@ -90,6 +103,13 @@ count_items (ChorusStats   *self,
       guint a = (guint) MAX (0, index_lookup_interned (self->activity_index,
                                                        chorus_item_get_activity_id (item)) + 1);
       ChorusStance stance = chorus_item_get_stance (item);
+
+      self->items.group_ids[i] = chorus_item_get_group_id (item);
+      self->items.activity_ids[i] = chorus_item_get_activity_id (item);
+      self->items.question_ids[i] = chorus_item_get_question_id (item);
+      self->items.question_slots[i] = q;
+      self->items.stances[i] = (guint8) stance;
+      self->items.theme_offsets[i] = item_themes->len;
 
       self->group_counts[g]++;
       self->activity_counts[a]++;
@@ -117,6 +137,11 @@ count_items (ChorusStats   *self,
                 continue;
               seen[t] = i + 1;
 
+              {
+                guint slot = (guint) t;
+
+                g_array_append_val (item_themes, slot);
+              }
               self->theme_counts[t]++;
               self->theme_group_counts[(guint) t * self->n_groups + g]++;
               self->theme_activity_counts[(guint) t * self->n_activities + a]++;
@@ -127,6 +152,9 @@ count_items (ChorusStats   *self,
 
       g_object_unref (item);
     }
+
+  self->items.theme_offsets[self->n_items] = item_themes->len;
+  self->items.themes = (guint *) (void *) g_array_free (item_themes, FALSE);
 }
 
 static void
@@ -258,7 +286,31 @@ chorus_stats_unref (ChorusStats *self)
   g_free (self->question_theme_counts);
   g_free (self->question_group_activity_counts);
   g_free (self->document_status_counts);
+  g_free (self->items.group_ids);
+  g_free (self->items.activity_ids);
+  g_free (self->items.question_ids);
+  g_free (self->items.question_slots);
+  g_free (self->items.stances);
+  g_free (self->items.theme_offsets);
+  g_free (self->items.themes);
   g_free (self);
+}
+
+const ChorusStatsItems *
+_chorus_stats_get_items (ChorusStats *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return &self->items;
+}
+
+int
+_chorus_stats_get_theme_slot (ChorusStats *self,
+                              const char  *theme_id)
+{
+  g_return_val_if_fail (self != NULL, -1);
+
+  return index_lookup (self->theme_index, theme_id);
 }
 
 guint

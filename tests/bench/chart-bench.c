@@ -321,7 +321,7 @@ main (int   argc,
         ms = (g_get_monotonic_time () - t0) / 1000.0;
         g_array_append_val (times, ms);
       }
-    g_print ("\nthemes filtered to a group and an activity (walks the items): %.2f ms\n",
+    g_print ("\nthemes filtered to a group and an activity (one pass over the items): %.2f ms\n",
              median (times));
   }
 
