@@ -639,8 +639,16 @@ chorus_window_search_mode_cb (ChorusWindow *self,
 {
   if (!gtk_search_bar_get_search_mode (bar))
     {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+      GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
       gtk_stack_set_visible_child_name (self->sidebar_stack, "outline");
+
+      /* Escape from the search goes back to the page, not to whatever the sidebar offers
+       * first; a jump to a result has already put the focus there. */
+      if (page != NULL && (focus == NULL || !gtk_widget_is_ancestor (focus, page)))
+        gtk_widget_child_focus (page, GTK_DIR_TAB_FORWARD);
     }
 }
 

@@ -73,6 +73,8 @@ struct _ChorusWindow
   ChorusWelcomePage    *welcome_page;
   AdwFlap              *flap;
   GtkListBox           *places_list;
+  /* Set while the places list's selection is made to follow the page shown. */
+  gboolean              syncing_places;
   GtkListBoxRow        *dashboard_row;
   GtkListBoxRow        *engagement_row;
   GtkSearchBar         *search_bar;

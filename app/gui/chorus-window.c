@@ -124,6 +124,8 @@ chorus_window_show_heading (ChorusWindow      *self,
   gtk_stack_set_visible_child_name (self->content_stack, "heading");
 }
 
+static void chorus_window_sync_places (ChorusWindow *self);
+
 static void
 chorus_window_outline_selection_changed_cb (ChorusWindow       *self,
                                             GParamSpec         *pspec,
@@ -136,7 +138,6 @@ chorus_window_outline_selection_changed_cb (ChorusWindow       *self,
   if (row == NULL)
     return;
 
-  gtk_list_box_unselect_all (self->places_list);
   node = gtk_tree_list_row_get_item (row);
 
   if (chorus_outline_node_get_kind (node) == CHORUS_OUTLINE_NODE_QUESTION)
@@ -151,6 +152,7 @@ chorus_window_outline_selection_changed_cb (ChorusWindow       *self,
     {
       chorus_window_show_heading (self, node);
     }
+  chorus_window_sync_places (self);
 
   /* On a narrow window the sidebar covers the content: get it out of the way. */
   if (adw_flap_get_folded (self->flap))
@@ -224,30 +226,66 @@ chorus_window_project_modified_cb (ChorusWindow  *self,
   _chorus_window_update_actions (self);
 }
 
+/* The places list's selection shows which page is up; only activating a row (a click, Enter)
+ * changes the page. GtkListBox selects whatever row the keyboard focus lands on, so a Tab
+ * through the sidebar would otherwise switch pages under the user. */
+static void
+chorus_window_sync_places (ChorusWindow *self)
+{
+  const char *shown = gtk_stack_get_visible_child_name (self->content_stack);
+  GtkListBoxRow *row = NULL;
+
+  if (g_strcmp0 (shown, "dashboard") == 0)
+    row = self->dashboard_row;
+  else if (g_strcmp0 (shown, "engagement") == 0)
+    row = self->engagement_row;
+
+  self->syncing_places = TRUE;
+  if (row != NULL)
+    gtk_list_box_select_row (self->places_list, row);
+  else
+    gtk_list_box_unselect_all (self->places_list);
+  self->syncing_places = FALSE;
+}
+
 static void
 chorus_window_place_selected_cb (ChorusWindow  *self,
                                  GtkListBoxRow *row,
                                  GtkListBox    *list)
 {
-  const char *name;
+  if (!self->syncing_places)
+    chorus_window_sync_places (self);
+}
 
-  if (row == NULL)
-    return;
+static void
+chorus_window_show_place (ChorusWindow  *self,
+                          GtkListBoxRow *row)
+{
+  const char *name = gtk_widget_get_name (GTK_WIDGET (row));
 
-  name = gtk_widget_get_name (GTK_WIDGET (row));
   if (gtk_stack_get_child_by_name (self->content_stack, name) == NULL)
     return;
 
-  if (self->outline_selection != NULL)
+  if (self->outline_selection != NULL &&
+      gtk_single_selection_get_selected (self->outline_selection) != GTK_INVALID_LIST_POSITION)
     {
       self->last_outline_position = gtk_single_selection_get_selected (self->outline_selection);
       gtk_single_selection_set_selected (self->outline_selection, GTK_INVALID_LIST_POSITION);
     }
 
   gtk_stack_set_visible_child_name (self->content_stack, name);
+  chorus_window_sync_places (self);
 
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+static void
+chorus_window_place_activated_cb (ChorusWindow  *self,
+                                  GtkListBoxRow *row,
+                                  GtkListBox    *list)
+{
+  chorus_window_show_place (self, row);
 }
 
 void
@@ -258,9 +296,9 @@ _chorus_window_show_view (ChorusWindow *self,
     return;
 
   if (g_strcmp0 (name, "dashboard") == 0)
-    gtk_list_box_select_row (self->places_list, self->dashboard_row);
+    chorus_window_show_place (self, self->dashboard_row);
   else if (g_strcmp0 (name, "engagement") == 0)
-    gtk_list_box_select_row (self->places_list, self->engagement_row);
+    chorus_window_show_place (self, self->engagement_row);
   else if (self->outline_selection != NULL &&
            gtk_single_selection_get_selected (self->outline_selection) == GTK_INVALID_LIST_POSITION)
     gtk_single_selection_set_selected (self->outline_selection,
@@ -871,6 +909,10 @@ chorus_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->project, self);
     }
 
+  /* The list unselects its rows as it goes, after the pages it would look at. */
+  if (self->places_list != NULL)
+    g_signal_handlers_disconnect_by_data (self->places_list, self);
+
   if (self->outline_view != NULL)
     {
       _chorus_window_clear_search (self);
@@ -965,10 +1007,10 @@ chorus_window_show_items_cb (ChorusWindow         *self,
       /* Input from many questions: no question is selected, and there is no answer to draft. */
       if (self->outline_selection != NULL)
         gtk_single_selection_set_selected (self->outline_selection, GTK_INVALID_LIST_POSITION);
-      gtk_list_box_unselect_all (self->places_list);
       chorus_draft_pane_set_question (self->draft_pane, NULL);
       gtk_widget_set_visible (GTK_WIDGET (self->draft_pane), FALSE);
       gtk_stack_set_visible_child_name (self->content_stack, "question");
+      chorus_window_sync_places (self);
     }
 
   chorus_question_page_show_hit (self->question_page, hit);
@@ -1097,6 +1139,9 @@ chorus_window_init (ChorusWindow *self)
                            G_CALLBACK (chorus_window_select_question), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->places_list, "row-selected",
                            G_CALLBACK (chorus_window_place_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->places_list, "row-activated",
+                           G_CALLBACK (chorus_window_place_activated_cb),
                            self, G_CONNECT_SWAPPED);
 
   _chorus_window_init_search (self);

@@ -826,6 +826,53 @@ test_window_toast_text_verbatim (void)
   g_assert_cmpstr (shown, ==, message);
 }
 
+/* Moving the keyboard focus through the sidebar's places does not change the page (GtkListBox
+ * selects the row under the focus); activating one does. Leaving the search with Escape puts
+ * the focus back on the page. */
+static void
+test_window_places_follow_activation (void)
+{
+  g_autoptr(ChorusProject) project = load_example ();
+  ChorusWindow *window = create_window ();
+  GtkWidget *focus;
+
+  chorus_window_set_project (window, project);
+  g_assert_true (chorus_window_select_question (window, "t-q1"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "question");
+
+  /* What a Tab onto the row does. */
+  gtk_list_box_select_row (window->places_list, window->dashboard_row);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "question");
+  g_assert_null (gtk_list_box_get_selected_row (window->places_list));
+
+  /* A click or Enter. */
+  g_signal_emit_by_name (window->dashboard_row, "activate");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "dashboard");
+  g_assert_true (gtk_list_box_get_selected_row (window->places_list) == window->dashboard_row);
+
+  gtk_list_box_select_row (window->places_list, window->engagement_row);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "dashboard");
+  g_assert_true (gtk_list_box_get_selected_row (window->places_list) == window->dashboard_row);
+
+  /* Back to a question: the places show nothing selected. */
+  g_assert_true (chorus_window_select_question (window, "t-q1"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "question");
+  g_assert_null (gtk_list_box_get_selected_row (window->places_list));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  chorus_gui_test_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (window->search_entry)) ||
+                 gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)),
+                                         GTK_WIDGET (window->search_entry)));
+  gtk_search_bar_set_search_mode (window->search_bar, FALSE);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (window->content_stack)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->content_stack), ==, "question");
+
+  destroy_window (window);
+}
+
 /* Export › XML opens the export dialog on XML, for this response. */
 static void
 test_window_export_action (void)
@@ -875,6 +922,7 @@ main (int   argc,
   g_test_add_func ("/window/export-action", test_window_export_action);
   g_test_add_func ("/window/sidebar-folds-alike", test_window_sidebar_folds_alike);
   g_test_add_func ("/window/toast-text-verbatim", test_window_toast_text_verbatim);
+  g_test_add_func ("/window/places-follow-activation", test_window_places_follow_activation);
 
   return g_test_run ();
 }
