@@ -13,6 +13,7 @@
 
 #include "chorus-gui-util.h"
 #include "chorus-item-row.h"
+#include "chorus-row-label.h"
 
 struct _ChorusItemRow
 {
@@ -80,7 +81,8 @@ chorus_item_row_set_text (ChorusItemRow *self)
 /* Coded words are shaded in their theme's colour, as in the editor; the themes themselves are
  * listed under the text, each after a dot of its colour. One label each rather than a widget
  * per chip: the list shows thousands of rows. */
-static void
+/* Returns how the themes are read out: "Themes: Parking, Access" or "No theme". */
+static char *
 chorus_item_row_update_codings (ChorusItemRow *self)
 {
   const char *text = chorus_item_get_text (self->item);
@@ -145,15 +147,8 @@ chorus_item_row_update_codings (ChorusItemRow *self)
   gtk_label_set_markup (self->themes_label, chips->str);
   gtk_widget_set_visible (GTK_WIDGET (self->themes_label), chips->len > 0);
 
-  {
-    /* Translators: how a row of input is read out: its text, then its themes */
-    g_autofree char *description = names->len > 0
-                                   ? g_strdup_printf (_("Themes: %s"), names->str)
-                                   : g_strdup (_("No theme"));
-
-    gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                    description, -1);
-  }
+  /* Translators: how a row of input is read out: its text, then its themes */
+  return names->len > 0 ? g_strdup_printf (_("Themes: %s"), names->str) : g_strdup (_("No theme"));
 }
 
 static void
@@ -162,6 +157,7 @@ chorus_item_row_update (ChorusItemRow *self)
   const char *group_name = NULL;
   const char *activity_title = NULL;
   const char *stance = NULL;
+  g_autofree char *themes = NULL;
 
   if (self->item == NULL)
     {
@@ -199,7 +195,23 @@ chorus_item_row_update (ChorusItemRow *self)
   set_label (self->group_label, group_name);
   set_label (self->activity_label, activity_title);
   set_label (self->stance_label, stance);
-  chorus_item_row_update_codings (self);
+  themes = chorus_item_row_update_codings (self);
+
+  /* The row the list focuses is what a screen reader names: the words, where they came from,
+   * the stance and the themes, in the order the eye reads them. */
+  {
+    g_autoptr(GString) name = g_string_new (gtk_label_get_label (self->text_label));
+    const char *details[] = { group_name, activity_title, stance, themes };
+
+    for (guint i = 0; i < G_N_ELEMENTS (details); i++)
+      if (details[i] != NULL && details[i][0] != '\0')
+        {
+          /* Translators: separates the parts of an input row read out by a screen reader */
+          g_string_append (name, _(". "));
+          g_string_append (name, details[i]);
+        }
+    chorus_name_list_row (GTK_WIDGET (self), name->str);
+  }
 }
 
 GtkWidget *

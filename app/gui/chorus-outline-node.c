@@ -31,6 +31,7 @@ enum {
   PROP_IS_QUESTION,
   PROP_N_ITEMS,
   PROP_COUNT_LABEL,
+  PROP_ACCESSIBLE_LABEL,
   PROP_STATUS,
   PROP_TITLE_CLASSES,
   PROP_TITLE_LINES,
@@ -241,6 +242,7 @@ chorus_outline_node_update (ChorusOutlineNode *self,
         {
           self->status = status;
           g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCESSIBLE_LABEL]);
         }
     }
   else
@@ -262,6 +264,7 @@ chorus_outline_node_update (ChorusOutlineNode *self,
       self->n_items = n_items;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT_LABEL]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCESSIBLE_LABEL]);
     }
 }
 
@@ -314,6 +317,27 @@ chorus_outline_node_get_property (GObject    *object,
       g_value_set_enum (value, self->status);
       break;
 
+    case PROP_ACCESSIBLE_LABEL:
+      {
+        g_autofree char *items = NULL;
+
+        /* Translators: how an outline row is read out, e.g. "4 items" */
+        items = g_strdup_printf (ngettext ("%u item", "%u items", self->n_items), self->n_items);
+        if (self->kind == CHORUS_OUTLINE_NODE_QUESTION)
+          /* Translators: an outline row read out: number, question, input count, answer status,
+           * e.g. "Q1, How can the framework…, 4 items, Final" */
+          g_value_take_string (value, g_strdup_printf (_("%s, %s, %s, %s"),
+                                                       chorus_outline_node_get_number (self),
+                                                       chorus_outline_node_get_title (self),
+                                                       items,
+                                                       chorus_draft_status_get_label (self->status)));
+        else
+          /* Translators: a document or section row read out: its title and input count */
+          g_value_take_string (value, g_strdup_printf (_("%s, %s"),
+                                                       chorus_outline_node_get_title (self), items));
+      }
+      break;
+
     case PROP_TITLE_CLASSES:
       {
         static const char * const document_classes[] = { "title", "document", NULL };
@@ -364,6 +388,9 @@ chorus_outline_node_class_init (ChorusOutlineNodeClass *klass)
   properties[PROP_COUNT_LABEL] =
     g_param_spec_string ("count-label", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACCESSIBLE_LABEL] =
+    g_param_spec_string ("accessible-label", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_STATUS] =
     g_param_spec_enum ("status", NULL, NULL,
                        CHORUS_TYPE_DRAFT_STATUS, CHORUS_DRAFT_STATUS_NOT_STARTED,

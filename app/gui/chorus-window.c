@@ -14,6 +14,7 @@
 #include "chorus-gui-util.h"
 #include "chorus-outline-node.h"
 #include "chorus-resources.h"
+#include "chorus-row-label.h"
 #include "chorus-section-page.h"
 #include "chorus-status-icon.h"
 #include "chorus-welcome-page.h"
@@ -1058,6 +1059,7 @@ chorus_window_class_init (ChorusWindowClass *klass)
   (void) chorus_get_resource ();
 
   g_type_ensure (CHORUS_TYPE_OUTLINE_NODE);
+  g_type_ensure (CHORUS_TYPE_ROW_LABEL);
   g_type_ensure (CHORUS_TYPE_QUESTION_PAGE);
   g_type_ensure (CHORUS_TYPE_DRAFT_PANE);
   g_type_ensure (CHORUS_TYPE_SECTION_PAGE);

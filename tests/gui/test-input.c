@@ -4,10 +4,13 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include "chorus-gui-test.h"
 #include "chorus-gui-util.h"
 #include "chorus-draft-pane-private.h"
 #include "chorus-item-editor.h"
+#include "chorus-item-row.h"
 #include "chorus-question-page.h"
 #include "chorus-window-private.h"
 
@@ -406,6 +409,64 @@ test_theme_shortcuts_follow_pane (Fixture       *f,
   g_assert_true (chorus_item_has_theme (item, chorus_theme_get_id (sub_theme)));
 }
 
+static void
+collect_item_rows (GtkWidget *widget,
+                   GPtrArray *found)
+{
+  if (CHORUS_IS_ITEM_ROW (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_item_rows (child, found);
+}
+
+/* The row the list focuses is named for a screen reader: the input's words, group, activity
+ * and themes, so moving through the list reads each item rather than nothing. */
+static void
+test_item_rows_named (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(ChorusItem) first = g_list_model_get_item (chorus_question_page_get_items (f->page), 0);
+  const char *group_id = chorus_item_get_group_id (first);
+  g_autofree char *expected = NULL;
+  gboolean found = FALSE;
+
+  collect_item_rows (GTK_WIDGET (f->page), rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  expected = g_strdup_printf ("%s. %s. ", chorus_item_get_text (first),
+                              chorus_group_get_name (chorus_project_find_group (f->project, group_id)));
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+      ChorusItem *item = NULL;
+
+      g_object_get (row, "item", &item, NULL);
+      if (item == first)
+        {
+          GtkWidget *list_row = row;
+          g_autofree char *actual = NULL;
+
+          while (!GTK_IS_LIST_VIEW (gtk_widget_get_parent (list_row)))
+            list_row = gtk_widget_get_parent (list_row);
+          g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (list_row),
+                                                           GTK_ACCESSIBLE_PROPERTY_LABEL));
+          /* GTK 4.8 has no getter: a check against a prefix that fails returns the label
+           * itself, which starts with the words and the group and goes on to the themes. */
+          actual = gtk_test_accessible_check_property (GTK_ACCESSIBLE (list_row),
+                                                       GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+          g_assert_nonnull (actual);
+          g_assert_true (g_str_has_prefix (actual, expected));
+          g_assert_nonnull (strstr (actual, "Themes: "));
+          found = TRUE;
+        }
+      g_clear_object (&item);
+    }
+  g_assert_true (found);
+}
+
 /* Actions that need a selection are off without one. */
 static void
 test_actions_enabled (Fixture       *f,
@@ -591,6 +652,7 @@ main (int   argc,
   ADD ("/input/actions-undo", test_actions_undo);
   ADD ("/input/actions-enabled", test_actions_enabled);
   ADD ("/input/theme-shortcuts-follow-pane", test_theme_shortcuts_follow_pane);
+  ADD ("/input/item-rows-named", test_item_rows_named);
   ADD ("/draft/answer-and-status", test_draft_answer_and_status);
   g_test_add_func ("/input/question-page-says-it-once", test_question_page_says_it_once);
 #undef ADD

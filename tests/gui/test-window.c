@@ -11,6 +11,7 @@
 #include "chorus-item-row.h"
 #include "chorus-outline-node.h"
 #include "chorus-question-page.h"
+#include "chorus-row-label.h"
 #include "chorus-export-dialog.h"
 #include "chorus-import-dialog.h"
 #include "chorus-notes-import-dialog.h"
@@ -873,6 +874,64 @@ test_window_places_follow_activation (void)
   destroy_window (window);
 }
 
+static void
+collect_row_labels (GtkWidget *widget,
+                    GPtrArray *found)
+{
+  if (CHORUS_IS_ROW_LABEL (widget))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_row_labels (child, found);
+}
+
+/* A screen reader names each outline row by its number, question, input count and status:
+ * the row is what takes the focus, and GTK 4.8 gives it no name of its own. */
+static void
+test_window_outline_rows_named (void)
+{
+  g_autoptr(ChorusProject) project = load_example ();
+  ChorusWindow *window = create_window ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  guint n_questions = 0;
+
+  chorus_window_set_project (window, project);
+  expand_all (window->outline_model);
+  chorus_gui_test_wait_for_draw (GTK_WIDGET (window));
+  collect_row_labels (GTK_WIDGET (window->outline_view), labels);
+  g_assert_cmpuint (labels->len, >, 0);
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *row_label = g_ptr_array_index (labels, i);
+      const char *label = chorus_row_label_get_label (CHORUS_ROW_LABEL (row_label));
+      GtkWidget *row = row_label;
+      g_autofree char *error = NULL;
+
+      g_assert_nonnull (label);
+      while (!GTK_IS_LIST_VIEW (gtk_widget_get_parent (row)))
+        row = gtk_widget_get_parent (row);
+      error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (row),
+                                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label);
+      g_assert_null (error);
+
+      if (g_str_has_prefix (label, "Q1, How can the proposed Outcome Framework support equality"))
+        {
+          g_autofree char *items = g_strdup_printf (", %u items, ",
+                                                    chorus_stats_count_question (chorus_project_get_stats (project), "t-q1"));
+
+          g_assert_nonnull (strstr (label, items));
+          g_assert_true (g_str_has_suffix (label, chorus_draft_status_get_label (
+                                             chorus_project_get_answer_status (project, "t-q1"))));
+          n_questions++;
+        }
+    }
+  g_assert_cmpuint (n_questions, ==, 1);
+
+  destroy_window (window);
+}
+
 /* Export › XML opens the export dialog on XML, for this response. */
 static void
 test_window_export_action (void)
@@ -923,6 +982,7 @@ main (int   argc,
   g_test_add_func ("/window/sidebar-folds-alike", test_window_sidebar_folds_alike);
   g_test_add_func ("/window/toast-text-verbatim", test_window_toast_text_verbatim);
   g_test_add_func ("/window/places-follow-activation", test_window_places_follow_activation);
+  g_test_add_func ("/window/outline-rows-named", test_window_outline_rows_named);
 
   return g_test_run ();
 }
