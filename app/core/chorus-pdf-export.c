@@ -1103,16 +1103,25 @@ set_metadata (cairo_surface_t           *surface,
   g_autoptr(GDateTime) date = _chorus_export_get_date (options);
   g_autofree char *iso_date = g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
   g_autofree char *subject = NULL;
+  g_autofree char *pdf_title = NULL;
 
   if (organisation != NULL && *organisation != '\0')
-    /* TRANSLATORS: the PDF's subject; the organisation, then the consultation. */
-    subject = g_strdup_printf (_("A response from %s to the consultation “%s”"),
-                               organisation, title);
+    {
+      /* TRANSLATORS: the PDF's title, shown in a viewer's title bar; the
+       * organisation, then the consultation's title. */
+      pdf_title = g_strdup_printf (_("%s: response to %s"), organisation, title);
+      /* TRANSLATORS: the PDF's subject; the organisation, then the consultation. */
+      subject = g_strdup_printf (_("A response from %s to the consultation “%s”"),
+                                 organisation, title);
+    }
   else
-    /* TRANSLATORS: the PDF's subject; %s is the consultation. */
-    subject = g_strdup_printf (_("A response to the consultation “%s”"), title);
+    {
+      pdf_title = g_strdup (title);
+      /* TRANSLATORS: the PDF's subject; %s is the consultation. */
+      subject = g_strdup_printf (_("A response to the consultation “%s”"), title);
+    }
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pdf_title);
   if (organisation != NULL && *organisation != '\0')
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, organisation);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);

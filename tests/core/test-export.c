@@ -974,7 +974,8 @@ test_pdf_info (void)
   size = info_value (info, "Page size");
   created = info_value (info, "CreationDate");
 
-  g_assert_cmpstr (title, ==, "Equity & Excellence: Liberating the NHS");
+  g_assert_cmpstr (title, ==,
+                   "NHS Trafford: response to Equity & Excellence: Liberating the NHS");
   g_assert_cmpstr (author, ==, "NHS Trafford");
   g_assert_cmpstr (creator, ==, "Chorus");
   g_assert_nonnull (strstr (subject, "NHS Trafford"));
@@ -1016,6 +1017,59 @@ test_pdf_letter (void)
   }
   size = info_value (info, "Page size");
   g_assert_nonnull (strstr (size, "612 x 792"));
+
+  remove_dir (dir);
+}
+
+/* Without an organisation the PDF's title is the consultation's title alone,
+ * not ": response to …" with nothing before it. */
+static void
+test_pdf_info_no_organisation (void)
+{
+  g_autoptr(ChorusProject) project = load_tricky ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "anonymous.pdf", NULL);
+  g_autofree char *pdfinfo = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subject = NULL;
+  ChorusExportOptions options;
+
+  if (!have_poppler ())
+    {
+      remove_dir (dir);
+      return;
+    }
+
+  options_init (&options);
+  g_assert_true (chorus_export_pdf (project, path, &options, &error));
+  g_assert_no_error (error);
+  pdfinfo = g_find_program_in_path ("pdfinfo");
+  {
+    const char *argv[] = { pdfinfo, path, NULL };
+
+    info = run_tool (argv);
+  }
+  title = info_value (info, "Title");
+  g_assert_cmpstr (title, ==,
+                   "Example Borough Council: response to Local Services: A Consultation on Everything");
+  g_clear_pointer (&info, g_free);
+  g_clear_pointer (&title, g_free);
+
+  chorus_project_set_organisation (project, NULL);
+  g_assert_true (chorus_export_pdf (project, path, &options, &error));
+  g_assert_no_error (error);
+  {
+    const char *argv[] = { pdfinfo, path, NULL };
+
+    info = run_tool (argv);
+  }
+  title = info_value (info, "Title");
+  subject = info_value (info, "Subject");
+  g_assert_cmpstr (title, ==, "Local Services: A Consultation on Everything");
+  g_assert_cmpstr (subject, ==,
+                   "A response to the consultation “Local Services: A Consultation on Everything”");
 
   remove_dir (dir);
 }
@@ -2201,6 +2255,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/item-markers", test_pdf_item_markers);
   g_test_add_func ("/export/pdf/info", test_pdf_info);
   g_test_add_func ("/export/pdf/letter", test_pdf_letter);
+  g_test_add_func ("/export/pdf/info-no-organisation", test_pdf_info_no_organisation);
   g_test_add_func ("/export/pdf/geometry", test_pdf_geometry);
   g_test_add_func ("/export/pdf/contents", test_pdf_contents);
   g_test_add_func ("/export/pdf/outline", test_pdf_outline);
