@@ -365,6 +365,87 @@ add_contents (Builder *b)
 
 /* Consultation activities ------------------------------------------------- */
 
+/* How many of the activities produced at least one item. */
+static guint
+count_productive_activities (GListModel  *activities,
+                             ChorusStats *stats)
+{
+  guint n_productive = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(ChorusActivity) activity = g_list_model_get_item (activities, i);
+
+      if (chorus_stats_count_activity (stats, chorus_activity_get_id (activity)) > 0)
+        n_productive++;
+    }
+
+  return n_productive;
+}
+
+/* The sentence over the activities table. The table lists every activity,
+ * also those that produced no input, so when some did not the sentence says
+ * how many of them the comments came through rather than claiming all. */
+static char *
+activities_sentence (const char *organisation,
+                     const char *items_text,
+                     guint       n_activities,
+                     guint       n_productive)
+{
+  gboolean have_organisation = organisation != NULL && *organisation != '\0';
+
+  if (n_productive == 0)
+    {
+      if (have_organisation)
+        /* TRANSLATORS: "108 comments" "NHS Trafford"; none of the comments
+         * is recorded against an activity. */
+        return g_strdup_printf (_("This response draws on %s gathered by %s."),
+                                items_text, organisation);
+      /* TRANSLATORS: %s is "108 comments". */
+      return g_strdup_printf (_("This response draws on %s."), items_text);
+    }
+
+  if (n_productive < n_activities)
+    {
+      if (have_organisation)
+        /* TRANSLATORS: "108 comments" "NHS Trafford" "2" "4"; the plural
+         * follows the second number, the activities in the table below. */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "This response draws on %s gathered by %s "
+                                             "through %u of the %u consultation activity below.",
+                                             "This response draws on %s gathered by %s "
+                                             "through %u of the %u consultation activities below.",
+                                             n_activities),
+                                items_text, organisation, n_productive, n_activities);
+      /* TRANSLATORS: "108 comments" "2" "4"; the plural follows the second number. */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "This response draws on %s gathered "
+                                           "through %u of the %u consultation activity below.",
+                                           "This response draws on %s gathered "
+                                           "through %u of the %u consultation activities below.",
+                                           n_activities),
+                              items_text, n_productive, n_activities);
+    }
+
+  if (have_organisation)
+    /* TRANSLATORS: "108 comments" "NHS Trafford" "4 consultation activities" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "This response draws on %s gathered by %s "
+                                         "through the consultation activity below.",
+                                         "This response draws on %s gathered by %s "
+                                         "through the %u consultation activities below.",
+                                         n_activities),
+                            items_text, organisation, n_activities);
+  /* TRANSLATORS: "108 comments" "4 consultation activities" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "This response draws on %s gathered "
+                                       "through the consultation activity below.",
+                                       "This response draws on %s gathered "
+                                       "through the %u consultation activities below.",
+                                       n_activities),
+                          items_text, n_activities);
+}
+
 static void
 add_activities (Builder *b)
 {
@@ -397,23 +478,8 @@ add_activities (Builder *b)
       /* TRANSLATORS: the start of a sentence: "108 comments …". */
       items_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment", "%u comments",
                                                  n_items), n_items);
-      if (organisation != NULL && *organisation != '\0')
-        /* TRANSLATORS: "108 comments" "NHS Trafford" "4 consultation activities" */
-        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "This response draws on %s gathered by %s "
-                                                 "through the consultation activity below.",
-                                                 "This response draws on %s gathered by %s "
-                                                 "through the %u consultation activities below.",
-                                                 n_activities),
-                                    items_text, organisation, n_activities);
-      else
-        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "This response draws on %s gathered "
-                                                 "through the consultation activity below.",
-                                                 "This response draws on %s gathered "
-                                                 "through the %u consultation activities below.",
-                                                 n_activities),
-                                    items_text, n_activities);
+      sentence = activities_sentence (organisation, items_text, n_activities,
+                                      count_productive_activities (activities, stats));
       chorus_page_layout_add_paragraph (b->layout, CHORUS_LAYOUT_STYLE_BODY, sentence);
     }
 

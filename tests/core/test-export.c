@@ -1021,6 +1021,68 @@ test_pdf_letter (void)
   remove_dir (dir);
 }
 
+static char *
+export_text (ChorusProject *project,
+             const char    *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "text.pdf", NULL);
+  g_autofree char *raw = NULL;
+  ChorusExportOptions options;
+
+  options_init (&options);
+  g_assert_true (chorus_export_pdf (project, path, &options, &error));
+  g_assert_no_error (error);
+  raw = pdf_text (path, 0, 0, "-raw");
+
+  return squeeze (raw);
+}
+
+static void
+assert_contains_squeezed (const char *text,
+                          const char *sentence)
+{
+  g_autofree char *needle = squeeze (sentence);
+
+  if (strstr (text, needle) == NULL)
+    g_error ("“%s” is not in the PDF", sentence);
+}
+
+/* The sentence over the activities table counts only the activities that
+ * produced input: the example's four activities include two with none. */
+static void
+test_pdf_activities_sentence (void)
+{
+  g_autoptr(ChorusProject) project = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *raw = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  raw = pdf_text (get_example_pdf ()->pdf, 0, 0, "-raw");
+  text = squeeze (raw);
+  assert_contains_squeezed (text, "This response draws on 108 comments gathered by NHS Trafford "
+                                  "through 2 of the 4 consultation activities below.");
+  g_clear_pointer (&text, g_free);
+
+  dir = make_temp_dir ();
+  project = load_tricky ();
+  text = export_text (project, dir);
+  assert_contains_squeezed (text, "This response draws on 9 comments gathered by Example Borough "
+                                  "Council through the 2 consultation activities below.");
+  g_clear_pointer (&text, g_free);
+
+  chorus_project_add_activity (project, CHORUS_ACTIVITY_KIND_OTHER, "A drop-in nobody came to");
+  chorus_project_set_organisation (project, NULL);
+  text = export_text (project, dir);
+  assert_contains_squeezed (text, "This response draws on 9 comments gathered "
+                                  "through 2 of the 3 consultation activities below.");
+
+  remove_dir (dir);
+}
+
 /* Without an organisation the PDF's title is the consultation's title alone,
  * not ": response to …" with nothing before it. */
 static void
@@ -2255,6 +2317,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/item-markers", test_pdf_item_markers);
   g_test_add_func ("/export/pdf/info", test_pdf_info);
   g_test_add_func ("/export/pdf/letter", test_pdf_letter);
+  g_test_add_func ("/export/pdf/activities-sentence", test_pdf_activities_sentence);
   g_test_add_func ("/export/pdf/info-no-organisation", test_pdf_info_no_organisation);
   g_test_add_func ("/export/pdf/geometry", test_pdf_geometry);
   g_test_add_func ("/export/pdf/contents", test_pdf_contents);
