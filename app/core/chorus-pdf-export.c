@@ -762,12 +762,15 @@ add_input_table (Builder        *b,
                                                             chorus_question_get_text (question));
                           /* On the next page, a reader still knows whose
                            * input on which question this is. */
-                          chorus_page_layout_set_cell_continued (b->layout, 0, group_name);
+                          chorus_page_layout_set_cell_continued
+                            (b->layout, 0, CHORUS_LAYOUT_STYLE_TABLE_STRONG_CONTINUED, group_name);
                           continued = g_strdup_printf (_("%s (continued)"),
                                                        question_number (question)
                                                        ? question_number (question)
                                                        : _("Question"));
-                          chorus_page_layout_set_cell_continued (b->layout, 1, continued);
+                          chorus_page_layout_set_cell_continued (b->layout, 1,
+                                                                 CHORUS_LAYOUT_STYLE_TABLE_NOTE,
+                                                                 continued);
                           row_started = TRUE;
                         }
                       if (!heading_added)

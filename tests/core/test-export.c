@@ -455,7 +455,8 @@ test_layout_question_kept_together (void)
       chorus_page_layout_begin_row (layout);
       chorus_page_layout_add_cell_text (layout, 0, CHORUS_LAYOUT_STYLE_TABLE_CELL,
                                         CHORUS_LAYOUT_TEXT_KEEP_TOGETHER, number, question);
-      chorus_page_layout_set_cell_continued (layout, 0, "(continued)");
+      chorus_page_layout_set_cell_continued (layout, 0, CHORUS_LAYOUT_STYLE_TABLE_NOTE,
+                                             "(continued)");
       for (guint i = 0; i < 4 + (r * 7) % 13; i++)
         chorus_page_layout_add_cell_text (layout, 1, CHORUS_LAYOUT_STYLE_TABLE_BULLET, 0, "•",
                                           words);
@@ -506,7 +507,8 @@ test_layout_subheading_repeats (void)
   chorus_page_layout_begin_row (layout);
   chorus_page_layout_add_cell_text (layout, 0, CHORUS_LAYOUT_STYLE_TABLE_CELL, 0, "Q1",
                                     "One question with a great deal of input");
-  chorus_page_layout_set_cell_continued (layout, 0, "Q1 (continued)");
+  chorus_page_layout_set_cell_continued (layout, 0, CHORUS_LAYOUT_STYLE_TABLE_NOTE,
+                                         "Q1 (continued)");
   chorus_page_layout_add_cell_text (layout, 1, CHORUS_LAYOUT_STYLE_TABLE_SUBHEADING, 0, NULL,
                                     "Survey responses");
   chorus_page_layout_set_cell_repeat (layout, 1, "Survey responses (continued)");
@@ -1134,6 +1136,211 @@ test_pdf_info_no_organisation (void)
                    "A response to the consultation “Local Services: A Consultation on Everything”");
 
   remove_dir (dir);
+}
+
+/* pdftohtml -xml: each run of text with its face --------------------------------- */
+
+typedef struct
+{
+  guint     page;
+  int       top;
+  int       left;
+  /* The family without its subset tag, and the size: "DejaVuSerif 14". */
+  char     *face;
+  gboolean  bold;
+  gboolean  italic;
+  char     *text;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->face);
+  g_free (run->text);
+}
+
+static gboolean
+has_child_named (xmlNode    *node,
+                 const char *name)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE &&
+        (xmlStrcmp (child->name, (const xmlChar *) name) == 0 || has_child_named (child, name)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static int
+node_int (xmlNode    *node,
+          const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  int result;
+
+  g_assert_nonnull (value);
+  result = (int) g_ascii_strtoll ((const char *) value, NULL, 10);
+  xmlFree (value);
+
+  return result;
+}
+
+/* Every run of text in @pdf, or NULL with the test skipped. */
+static GArray *
+pdf_runs (const char *pdf)
+{
+  g_autofree char *tool = find_tool ("pdftohtml");
+  g_autofree char *xml = NULL;
+  g_autoptr(GHashTable) faces = NULL;
+  xmlDoc *doc;
+  GArray *runs;
+
+  if (tool == NULL)
+    return NULL;
+
+  {
+    const char *argv[] = { tool, "-xml", "-i", "-q", "-stdout", pdf, NULL };
+
+    xml = run_tool (argv);
+  }
+  doc = xmlReadMemory (xml, strlen (xml), "pdf.xml", "UTF-8", XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+
+  faces = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  runs = g_array_new (FALSE, TRUE, sizeof (Run));
+  g_array_set_clear_func (runs, (GDestroyNotify) run_clear);
+  for (xmlNode *page = xmlDocGetRootElement (doc)->children; page != NULL; page = page->next)
+    {
+      if (page->type != XML_ELEMENT_NODE || xmlStrcmp (page->name, (const xmlChar *) "page") != 0)
+        continue;
+
+      for (xmlNode *node = page->children; node != NULL; node = node->next)
+        {
+          if (node->type != XML_ELEMENT_NODE)
+            continue;
+
+          if (xmlStrcmp (node->name, (const xmlChar *) "fontspec") == 0)
+            {
+              xmlChar *family = xmlGetProp (node, (const xmlChar *) "family");
+              const char *plus = strchr ((const char *) family, '+');
+
+              g_hash_table_insert (faces, GINT_TO_POINTER (node_int (node, "id")),
+                                   g_strdup_printf ("%s %d",
+                                                    plus ? plus + 1 : (const char *) family,
+                                                    node_int (node, "size")));
+              xmlFree (family);
+            }
+          else if (xmlStrcmp (node->name, (const xmlChar *) "text") == 0)
+            {
+              xmlChar *content = xmlNodeGetContent (node);
+              Run run = {
+                .page = node_int (page, "number"),
+                .top = node_int (node, "top"),
+                .left = node_int (node, "left"),
+                .face = g_strdup (g_hash_table_lookup (faces,
+                                                       GINT_TO_POINTER (node_int (node, "font")))),
+                .bold = has_child_named (node, "b"),
+                .italic = has_child_named (node, "i"),
+                .text = g_strdup ((const char *) content),
+              };
+
+              g_assert_nonnull (run.face);
+              g_array_append_val (runs, run);
+              xmlFree (content);
+            }
+        }
+    }
+  xmlFreeDoc (doc);
+
+  return runs;
+}
+
+/* "DejaVuSerif 14 bold" */
+static char *
+run_describe (const Run *run)
+{
+  return g_strdup_printf ("%s%s%s", run->face, run->bold ? " bold" : "",
+                          run->italic ? " italic" : "");
+}
+
+/* The activities table is set in one face and size, its first column in
+ * bold; an input table's group ("Staff") looks the same on a page its row
+ * continues on as on the row's first page. */
+static void
+test_pdf_table_faces (void)
+{
+  g_autoptr(GArray) runs = NULL;
+  g_autofree char *group_face = NULL;
+  g_autofree char *cell_face = NULL;
+  const Run *header = NULL;
+  guint n_groups = 0;
+  guint n_continued = 0;
+  guint n_cells = 0;
+
+  if (!have_poppler ())
+    return;
+
+  runs = pdf_runs (get_example_pdf ()->pdf);
+  if (runs == NULL)
+    return;
+
+  for (guint i = 0; i < runs->len && header == NULL; i++)
+    if (g_strcmp0 (g_array_index (runs, Run, i).text, "Consultation activity") == 0)
+      header = &g_array_index (runs, Run, i);
+  g_assert_nonnull (header);
+
+  /* Below the header, above the footer: the table. */
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const Run *run = &g_array_index (runs, Run, i);
+      g_autofree char *face = NULL;
+
+      if (run->page != header->page || run->top <= header->top ||
+          g_str_has_prefix (run->text, "Page "))
+        continue;
+
+      face = g_strdup_printf ("%s%s", run->face, run->italic ? " italic" : "");
+      if (cell_face == NULL)
+        cell_face = g_strdup (face);
+      if (g_strcmp0 (face, cell_face) != 0)
+        g_error ("“%s” on page %u is in %s, not %s like the rest of the table",
+                 run->text, run->page, face, cell_face);
+      n_cells++;
+    }
+  g_assert_cmpuint (n_cells, >, 20);
+
+  /* Every group cell in the first column of the input tables, first or
+   * continued ("Staff" is drawn as "Sta", "ﬀ"). */
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const Run *run = &g_array_index (runs, Run, i);
+      const Run *next = i + 1 < runs->len ? &g_array_index (runs, Run, i + 1) : NULL;
+      g_autofree char *face = NULL;
+
+      if (run->left != header->left || g_strcmp0 (run->text, "Sta") != 0 || next == NULL ||
+          g_strcmp0 (next->text, "ﬀ") != 0)
+        continue;
+
+      face = run_describe (run);
+      if (group_face == NULL)
+        group_face = g_strdup (face);
+      if (g_strcmp0 (face, group_face) != 0)
+        g_error ("“Staff” on page %u is in %s, not %s as on other pages",
+                 run->page, face, group_face);
+      n_groups++;
+      for (guint j = i + 1; j < runs->len; j++)
+        {
+          const Run *other = &g_array_index (runs, Run, j);
+
+          if (other->page != run->page || other->top != run->top)
+            break;
+          if (g_str_has_suffix (other->text, "(continued)"))
+            n_continued++;
+        }
+    }
+  g_assert_cmpuint (n_groups, >, 10);
+  g_assert_cmpuint (n_continued, >, 0);
+  g_assert_true (g_str_has_suffix (group_face, " bold"));
 }
 
 /* pdftotext -bbox-layout ------------------------------------------------------------- */
@@ -2317,6 +2524,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/item-markers", test_pdf_item_markers);
   g_test_add_func ("/export/pdf/info", test_pdf_info);
   g_test_add_func ("/export/pdf/letter", test_pdf_letter);
+  g_test_add_func ("/export/pdf/table-faces", test_pdf_table_faces);
   g_test_add_func ("/export/pdf/activities-sentence", test_pdf_activities_sentence);
   g_test_add_func ("/export/pdf/info-no-organisation", test_pdf_info_no_organisation);
   g_test_add_func ("/export/pdf/geometry", test_pdf_geometry);
