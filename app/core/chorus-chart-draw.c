@@ -708,6 +708,19 @@ draw_more_note (Painter *p,
 
 /* Row labels ------------------------------------------------------------------ */
 
+/* A row's label on one line, however wide. */
+static double
+label_width (Painter        *p,
+             ChorusChartRow *row)
+{
+  double w;
+
+  text_set (p, row->other ? FONT_SMALL_ITALIC : FONT_BODY, row->label, 0, 1,
+            PANGO_ALIGN_LEFT, row->bold_len, &w, NULL);
+
+  return w;
+}
+
 /* The widest of the rows' labels, up to @cap. */
 static double
 label_column_width (Painter    *p,
@@ -719,13 +732,10 @@ label_column_width (Painter    *p,
   for (guint r = 0; r < rows->len; r++)
     {
       ChorusChartRow *row = g_ptr_array_index (rows, r);
-      double w;
 
       if (row->heading)
         continue;
-      text_set (p, row->other ? FONT_SMALL_ITALIC : FONT_BODY, row->label, 0, 1,
-                PANGO_ALIGN_LEFT, row->bold_len, &w, NULL);
-      widest = MAX (widest, w);
+      widest = MAX (widest, label_width (p, row));
       if (widest >= cap)
         return cap;
     }
@@ -759,13 +769,10 @@ row_tops (Painter   *p,
   for (guint r = 0; r < rows->len && *band < two_lines; r++)
     {
       ChorusChartRow *row = g_ptr_array_index (rows, r);
-      double w;
 
       if (row->heading)
         continue;
-      text_set (p, row->other ? FONT_SMALL_ITALIC : FONT_BODY, row->label, 0, 1,
-                PANGO_ALIGN_LEFT, row->bold_len, &w, NULL);
-      wide[r] = w > label_w + 0.5;
+      wide[r] = label_width (p, row) > label_w + 0.5;
       n_wide += wide[r];
     }
 
