@@ -930,6 +930,70 @@ document_has_questions (ChorusDocument *document)
   return FALSE;
 }
 
+/* Under a stance chart: the questions it leaves out because nobody spoke
+ * to them (empty bars would say nothing), so a reader does not take the
+ * chart for every question of the document. */
+static void
+add_stance_note (Builder        *b,
+                 ChorusDocument *document,
+                 ChorusStats    *stats)
+{
+  GListModel *questions = chorus_consultation_get_questions (b->consultation);
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
+  g_autofree char *note = NULL;
+  guint n_without = 0;
+  guint n_with = 0;
+
+  for (guint q = 0; q < g_list_model_get_n_items (questions); q++)
+    {
+      g_autoptr(ChorusQuestion) question = g_list_model_get_item (questions, q);
+      const char *number = chorus_question_get_number (question);
+
+      if (document != NULL &&
+          chorus_section_get_document (chorus_question_get_section (question)) != document)
+        continue;
+
+      if (chorus_stats_count_question (stats, chorus_question_get_id (question)) > 0)
+        {
+          n_with++;
+          continue;
+        }
+      n_without++;
+      if (number != NULL && *number != '\0')
+        g_ptr_array_add (numbers, (gpointer) number);
+    }
+
+  /* With no input at all the chart says so itself. */
+  if (n_without == 0 || n_with == 0)
+    return;
+
+  if (numbers->len == n_without)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (numbers, NULL);
+      /* TRANSLATORS: between question numbers in a list: "Q1, Q2, Q7". */
+      list = g_strjoinv (_(", "), (char **) numbers->pdata);
+      /* TRANSLATORS: under a stance chart; %s lists question numbers ("Q1, Q2, Q7"). */
+      note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Question not shown because it had no input: %s.",
+                                           "Questions not shown because they had no input: %s.",
+                                           n_without),
+                              list);
+    }
+  else
+    {
+      /* TRANSLATORS: under a stance chart. */
+      note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u question with no input is not shown.",
+                                           "%u questions with no input are not shown.",
+                                           n_without),
+                              n_without);
+    }
+
+  chorus_page_layout_add_paragraph (b->layout, CHORUS_LAYOUT_STYLE_CAPTION, note);
+}
+
 static void
 add_chart (Builder                 *b,
            ChorusChartKind          kind,
@@ -970,6 +1034,8 @@ add_chart (Builder                 *b,
 
   chorus_page_layout_add_heading (b->layout, CHORUS_LAYOUT_STYLE_HEADING_2, title, NULL, 0);
   chorus_page_layout_add_drawing (b->layout, height, draw_chart_cb, chart, g_object_unref);
+  if (kind == CHORUS_CHART_KIND_STANCE)
+    add_stance_note (b, document, stats);
 }
 
 /* The input charts. Not the coverage chart: how far drafting has got is

@@ -988,14 +988,28 @@ test_pdf_info (void)
   g_assert_cmpuint (chorus_page_layout_get_n_pages (pdf->layout), >, 20);
 }
 
+/* Exports @project to @path and returns what pdfinfo says of it. */
+static char *
+export_info (ChorusProject             *project,
+             const char                *path,
+             const ChorusExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  const char *argv[] = { pdfinfo, path, NULL };
+
+  g_assert_true (chorus_export_pdf (project, path, options, &error));
+  g_assert_no_error (error);
+
+  return run_tool (argv);
+}
+
 static void
 test_pdf_letter (void)
 {
   g_autoptr(ChorusProject) project = load_tricky ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "letter.pdf", NULL);
-  g_autofree char *pdfinfo = NULL;
   g_autofree char *info = NULL;
   g_autofree char *size = NULL;
   ChorusExportOptions options;
@@ -1008,15 +1022,7 @@ test_pdf_letter (void)
 
   options_init (&options);
   options.paper_size = CHORUS_PAPER_SIZE_LETTER;
-  g_assert_true (chorus_export_pdf (project, path, &options, &error));
-  g_assert_no_error (error);
-
-  pdfinfo = g_find_program_in_path ("pdfinfo");
-  {
-    const char *argv[] = { pdfinfo, path, NULL };
-
-    info = run_tool (argv);
-  }
+  info = export_info (project, path, &options);
   size = info_value (info, "Page size");
   g_assert_nonnull (strstr (size, "612 x 792"));
 
@@ -1085,16 +1091,43 @@ test_pdf_activities_sentence (void)
   remove_dir (dir);
 }
 
+/* A stance chart leaves out the questions nobody spoke to, and says so
+ * under it: only the second document of the example has any. */
+static void
+test_pdf_stance_note (void)
+{
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *note = NULL;
+  const char *heading;
+  const char *at;
+
+  if (!have_poppler ())
+    return;
+
+  raw = pdf_text (get_example_pdf ()->pdf, 0, 0, "-raw");
+  text = squeeze (raw);
+  note = squeeze ("Questions not shown because they had no input: Q1, Q2, Q7, Q8, Q9, Q12, Q13, "
+                  "Q14, Q15, Q16, Q17, Q18, Q19, Q20.");
+  heading = strstr (text, "Stancebyquestion:Localdemocraticlegitimacyinhealth");
+  g_assert_nonnull (heading);
+  /* Under the chart of that document, after its last question. */
+  at = strstr (heading, note);
+  g_assert_nonnull (at);
+  g_assert_nonnull (g_strstr_len (heading, at - heading, "Q11Doyouagreethattheproposed"));
+  /* And under no other chart. */
+  g_assert_true (strstr (text, "notshownbecause") == at + strlen ("Questions"));
+  g_assert_null (strstr (at + strlen (note), "notshownbecause"));
+}
+
 /* Without an organisation the PDF's title is the consultation's title alone,
  * not ": response to …" with nothing before it. */
 static void
 test_pdf_info_no_organisation (void)
 {
   g_autoptr(ChorusProject) project = load_tricky ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "anonymous.pdf", NULL);
-  g_autofree char *pdfinfo = NULL;
   g_autofree char *info = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subject = NULL;
@@ -1107,14 +1140,7 @@ test_pdf_info_no_organisation (void)
     }
 
   options_init (&options);
-  g_assert_true (chorus_export_pdf (project, path, &options, &error));
-  g_assert_no_error (error);
-  pdfinfo = g_find_program_in_path ("pdfinfo");
-  {
-    const char *argv[] = { pdfinfo, path, NULL };
-
-    info = run_tool (argv);
-  }
+  info = export_info (project, path, &options);
   title = info_value (info, "Title");
   g_assert_cmpstr (title, ==,
                    "Example Borough Council: response to Local Services: A Consultation on Everything");
@@ -1122,13 +1148,7 @@ test_pdf_info_no_organisation (void)
   g_clear_pointer (&title, g_free);
 
   chorus_project_set_organisation (project, NULL);
-  g_assert_true (chorus_export_pdf (project, path, &options, &error));
-  g_assert_no_error (error);
-  {
-    const char *argv[] = { pdfinfo, path, NULL };
-
-    info = run_tool (argv);
-  }
+  info = export_info (project, path, &options);
   title = info_value (info, "Title");
   subject = info_value (info, "Subject");
   g_assert_cmpstr (title, ==, "Local Services: A Consultation on Everything");
@@ -2524,6 +2544,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/item-markers", test_pdf_item_markers);
   g_test_add_func ("/export/pdf/info", test_pdf_info);
   g_test_add_func ("/export/pdf/letter", test_pdf_letter);
+  g_test_add_func ("/export/pdf/stance-note", test_pdf_stance_note);
   g_test_add_func ("/export/pdf/table-faces", test_pdf_table_faces);
   g_test_add_func ("/export/pdf/activities-sentence", test_pdf_activities_sentence);
   g_test_add_func ("/export/pdf/info-no-organisation", test_pdf_info_no_organisation);
