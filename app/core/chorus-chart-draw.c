@@ -708,6 +708,19 @@ draw_more_note (Painter *p,
 
 /* Row labels ------------------------------------------------------------------ */
 
+/* A row's label on one line, however wide. */
+static double
+label_width (Painter        *p,
+             ChorusChartRow *row)
+{
+  double w;
+
+  text_set (p, row->other ? FONT_SMALL_ITALIC : FONT_BODY, row->label, 0, 1,
+            PANGO_ALIGN_LEFT, row->bold_len, &w, NULL);
+
+  return w;
+}
+
 /* The widest of the rows' labels, up to @cap. */
 static double
 label_column_width (Painter    *p,
@@ -719,18 +732,69 @@ label_column_width (Painter    *p,
   for (guint r = 0; r < rows->len; r++)
     {
       ChorusChartRow *row = g_ptr_array_index (rows, r);
-      double w;
 
       if (row->heading)
         continue;
-      text_set (p, row->other ? FONT_SMALL_ITALIC : FONT_BODY, row->label, 0, 1,
-                PANGO_ALIGN_LEFT, row->bold_len, &w, NULL);
-      widest = MAX (widest, w);
+      widest = MAX (widest, label_width (p, row));
       if (widest >= cap)
         return cap;
     }
 
   return ceil (widest);
+}
+
+/* Each row's top, then the bottom of the last (@rows->len + 1 values).
+ * A row whose label is wider than @label_w gets room for it on two lines,
+ * the other rows giving up a little of *@band (not below @min_band) when
+ * @avail is short; when even that is not enough, every row keeps *@band and
+ * long labels are cut short. A label ellipsised ("Improve co-ordination
+ * with social serv…") where the chart had the room to show it whole says
+ * less than it could. *@band is left the height of an ordinary row. */
+static double *
+row_tops (Painter   *p,
+          GPtrArray *rows,
+          double     top,
+          double    *band,
+          double     min_band,
+          double     label_w,
+          double     avail)
+{
+  /* What draw_row_label() needs for two lines. */
+  double two_lines = ceil (2 * p->body_h + 4);
+  g_autofree gboolean *wide = g_new0 (gboolean, rows->len);
+  double *tops = g_new (double, rows->len + 1);
+  double tall = *band;
+  guint n_wide = 0;
+
+  for (guint r = 0; r < rows->len && *band < two_lines; r++)
+    {
+      ChorusChartRow *row = g_ptr_array_index (rows, r);
+
+      if (row->heading)
+        continue;
+      wide[r] = label_width (p, row) > label_w + 0.5;
+      n_wide += wide[r];
+    }
+
+  if (n_wide > 0)
+    {
+      double rest = n_wide < rows->len
+                    ? floor ((avail - n_wide * two_lines) / (rows->len - n_wide))
+                    : *band;
+
+      if (n_wide * two_lines + (rows->len - n_wide) * MIN (*band, rest) <= avail &&
+          rest >= min_band)
+        {
+          *band = MIN (*band, rest);
+          tall = two_lines;
+        }
+    }
+
+  tops[0] = top;
+  for (guint r = 0; r < rows->len; r++)
+    tops[r + 1] = tops[r] + (wide[r] ? tall : *band);
+
+  return tops;
 }
 
 /* A row's label, right-aligned against the plot and centred on its band;
@@ -848,6 +912,7 @@ draw_themes (Painter *p,
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   double min_band = p->body_h + 6, max_band = ceil (p->body_h * 2.3);
   double avail, band, bar, label_w, right_w = 0, x0, x1, bottom, y;
+  g_autofree double *tops = NULL;
   guint n_fit, keep, max_named = 0;
   gboolean broken = FALSE;
   Axis axis = { 0 };
@@ -873,7 +938,6 @@ draw_themes (Painter *p,
     }
 
   band = CLAMP (floor (avail / rows->len), min_band, max_band);
-  bar = round (band * 0.66);
 
   for (guint r = 0; r < rows->len; r++)
     {
@@ -914,21 +978,24 @@ draw_themes (Painter *p,
   axis.x0 = x0;
   axis_fit (p, &axis, MAX (max_named, 1), x1 - x0 - (broken ? 40 : 0), 6);
 
-  bottom = top + rows->len * band;
+  tops = row_tops (p, rows, top, &band, min_band, label_w, avail);
+  bottom = tops[rows->len];
+  bar = round (band * 0.66);
   draw_grid (p, &axis, top - 4, bottom);
 
   for (guint r = 0; r < rows->len; r++)
     {
       ChorusChartRow *row = g_ptr_array_index (rows, r);
-      double band_top = top + r * band;
-      double bar_top = snap_y (p, band_top + (band - bar) / 2);
+      double band_top = tops[r];
+      double row_band = tops[r + 1] - tops[r];
+      double bar_top = snap_y (p, band_top + (row_band - bar) / 2);
       double bar_h = snap_y (p, bar_top + bar) - bar_top;
       gboolean break_this = broken && row->other;
       double scale = break_this ? (x1 - x0) / row->total : axis.scale;
       g_autofree char *count = _chorus_chart_format_count (row->total);
       double h, end;
 
-      draw_row_label (p, row, PAD, label_w, band_top, band, 2);
+      draw_row_label (p, row, PAD, label_w, band_top, row_band, 2);
 
       if (break_this && p->cr != NULL)
         {
@@ -977,7 +1044,7 @@ draw_themes (Painter *p,
         cairo_restore (p->cr);
 
       text_set (p, FONT_SMALL, count, 0, 1, PANGO_ALIGN_LEFT, 0, NULL, &h);
-      text_show (p, end + 5, band_top + (band - h) / 2, &p->palette->text);
+      text_show (p, end + 5, band_top + (row_band - h) / 2, &p->palette->text);
     }
 
   vline (p, x0, top - 4, bottom, &p->palette->axis);
@@ -999,6 +1066,7 @@ draw_stance (Painter *p,
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   double min_band = p->body_h + 6, max_band = ceil (p->body_h * 2.2);
   double avail, band, bar, label_w, right_w = 0, x0, x1, xc, bottom, y, extent = 0, header_y;
+  g_autofree double *tops = NULL;
   guint n_fit, n_rows = data->rows->len, n_hidden = 0;
   Axis axis = { 0 };
 
@@ -1041,7 +1109,6 @@ draw_stance (Painter *p,
     }
 
   band = CLAMP (floor (avail / rows->len), min_band, max_band);
-  bar = round (band * 0.66);
 
   for (guint r = 0; r < rows->len; r++)
     {
@@ -1081,7 +1148,9 @@ draw_stance (Painter *p,
   axis_fit (p, &axis, MAX (extent, 1), (x1 - x0) / 2, 4);
   axis.min = -axis.max;
 
-  bottom = top + rows->len * band;
+  tops = row_tops (p, rows, top, &band, min_band, label_w, avail);
+  bottom = tops[rows->len];
+  bar = round (band * 0.66);
 
   {
     double h;
@@ -1094,17 +1163,18 @@ draw_stance (Painter *p,
   for (guint r = 0; r < rows->len; r++)
     {
       ChorusChartRow *row = g_ptr_array_index (rows, r);
-      double y0 = top + r * band - (r == 0 ? 4 : 0);
+      double y0 = tops[r] - (r == 0 ? 4 : 0);
 
       if (!row->heading)
-        draw_grid (p, &axis, y0, top + (r + 1) * band);
+        draw_grid (p, &axis, y0, tops[r + 1]);
     }
 
   for (guint r = 0; r < rows->len; r++)
     {
       ChorusChartRow *row = g_ptr_array_index (rows, r);
-      double band_top = top + r * band;
-      double bar_top = band_top + (band - bar) / 2;
+      double band_top = tops[r];
+      double row_band = tops[r + 1] - tops[r];
+      double bar_top = band_top + (row_band - bar) / 2;
       double middle = row->values[1] + row->values[2] + row->values[3];
       double start = row->values[0] + middle / 2;
       g_autofree char *count = NULL;
@@ -1115,13 +1185,13 @@ draw_stance (Painter *p,
         {
           /* Sits low in its band, against the questions it names. */
           text_set (p, FONT_BOLD, row->label, x1 - PAD, 1, PANGO_ALIGN_LEFT, 0, NULL, &h);
-          text_show (p, PAD, band_top + band - h - 2, &p->palette->secondary);
-          add_region (p, p->out->labels, PAD, band_top, p->width - 2 * PAD, band,
+          text_show (p, PAD, band_top + row_band - h - 2, &p->palette->secondary);
+          add_region (p, p->out->labels, PAD, band_top, p->width - 2 * PAD, row_band,
                       CHORUS_CHART_TARGET_HEADING, row, -1);
           continue;
         }
 
-      draw_row_label (p, row, PAD, label_w, band_top, band, 2);
+      draw_row_label (p, row, PAD, label_w, band_top, row_band, 2);
 
       x = snap_x (p, xc - start * axis.scale);
       for (guint s = 0; s < data->series->len; s++)
@@ -1163,7 +1233,7 @@ draw_stance (Painter *p,
 
       count = _chorus_chart_format_count (row->total);
       text_set (p, FONT_SMALL, count, right_w - 4, 1, PANGO_ALIGN_RIGHT, 0, NULL, &h);
-      text_show (p, p->width - PAD - (right_w - 4), band_top + (band - h) / 2,
+      text_show (p, p->width - PAD - (right_w - 4), band_top + (row_band - h) / 2,
                  &p->palette->secondary);
     }
 
@@ -1173,7 +1243,7 @@ draw_stance (Painter *p,
       ChorusChartRow *row = g_ptr_array_index (rows, r);
 
       if (!row->heading)
-        vline (p, xc, top + r * band - (r == 0 ? 4 : 0), top + (r + 1) * band, &p->palette->centre);
+        vline (p, xc, tops[r] - (r == 0 ? 4 : 0), tops[r + 1], &p->palette->centre);
     }
   y = draw_ticks (p, &axis, bottom + 6);
   draw_axis_label (p, x0, x1, y + 4);

@@ -85,8 +85,14 @@ const StyleDef _chorus_page_layout_styles[CHORUS_LAYOUT_N_STYLES] = {
   [CHORUS_LAYOUT_STYLE_TABLE_CELL] = {
     SERIF " 9.5", 12.5, COLOUR_TEXT, COLOUR_ACCENT, 0, 3, 0, 28, PANGO_ALIGN_LEFT,
     TRUE, FALSE, FALSE, TRUE, FALSE, FALSE, TRUE },
+  /* The cells' own face and size in bold, so a row's first column ("Staff",
+   * "Online staff survey") reads as part of the table rather than as the
+   * header row's sans; its continuation on a later page is the same in grey. */
   [CHORUS_LAYOUT_STYLE_TABLE_STRONG] = {
-    SANS " Bold 8.5", 12.5, COLOUR_TEXT, COLOUR_ACCENT, 0, 3, 0, 0, PANGO_ALIGN_LEFT,
+    SERIF " Bold 9.5", 12.5, COLOUR_TEXT, COLOUR_ACCENT, 0, 3, 0, 0, PANGO_ALIGN_LEFT,
+    TRUE, FALSE, FALSE, TRUE },
+  [CHORUS_LAYOUT_STYLE_TABLE_STRONG_CONTINUED] = {
+    SERIF " Bold 9.5", 12.5, COLOUR_MUTED, COLOUR_MUTED, 0, 3, 0, 0, PANGO_ALIGN_LEFT,
     TRUE, FALSE, FALSE, TRUE },
   [CHORUS_LAYOUT_STYLE_TABLE_SUBHEADING] = {
     SANS " Bold 8", 11.5, COLOUR_ACCENT, COLOUR_ACCENT, 6, 2.5, 0, 0, PANGO_ALIGN_LEFT,
@@ -823,9 +829,12 @@ chorus_page_layout_add_cell_text (ChorusPageLayout      *self,
 void
 chorus_page_layout_set_cell_continued (ChorusPageLayout *self,
                                        guint             column,
+                                       ChorusLayoutStyle style,
                                        const char       *text)
 {
   Row *row = open_row (self, column);
+
+  g_return_if_fail (style < CHORUS_LAYOUT_N_STYLES);
 
   /* open_row() has said what is wrong. */
   if (row == NULL)
@@ -835,8 +844,7 @@ chorus_page_layout_set_cell_continued (ChorusPageLayout *self,
     row->continued = g_new0 (Para *, self->open_table->n_columns);
   g_clear_pointer (&row->continued[column], para_free);
   if (text != NULL && *text != '\0')
-    row->continued[column] = para_new (self, CHORUS_LAYOUT_STYLE_TABLE_NOTE,
-                                       CHORUS_LAYOUT_TEXT_NONE, NULL, text, NULL);
+    row->continued[column] = para_new (self, style, CHORUS_LAYOUT_TEXT_NONE, NULL, text, NULL);
 }
 
 void

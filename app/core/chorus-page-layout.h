@@ -65,7 +65,9 @@ typedef enum
   /* Inside tables. */
   CHORUS_LAYOUT_STYLE_TABLE_HEADER,
   CHORUS_LAYOUT_STYLE_TABLE_CELL,
+  /* A row's first column, and the same in grey where the row goes on over a page. */
   CHORUS_LAYOUT_STYLE_TABLE_STRONG,
+  CHORUS_LAYOUT_STYLE_TABLE_STRONG_CONTINUED,
   CHORUS_LAYOUT_STYLE_TABLE_SUBHEADING,
   CHORUS_LAYOUT_STYLE_TABLE_BULLET,
   CHORUS_LAYOUT_STYLE_TABLE_BULLET_2,
@@ -194,9 +196,11 @@ void              chorus_page_layout_add_cell_text    (ChorusPageLayout      *se
                                                        const char            *marker,
                                                        const char            *text);
 /* What cell @column of the current row shows at the top of a page the row
- * continues on, when it has nothing left of its own ("Q3 (continued)"). */
+ * continues on, when it has nothing left of its own ("Q3 (continued)"), in
+ * @style: the cell's own face, so the row looks the same on every page. */
 void              chorus_page_layout_set_cell_continued (ChorusPageLayout    *self,
                                                        guint                  column,
+                                                       ChorusLayoutStyle      style,
                                                        const char            *text);
 /* Makes the last paragraph of cell @column a sub-heading: when the cell
  * continues on a new page below it, @text ("Discussion group responses

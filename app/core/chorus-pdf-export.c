@@ -365,6 +365,87 @@ add_contents (Builder *b)
 
 /* Consultation activities ------------------------------------------------- */
 
+/* How many of the activities produced at least one item. */
+static guint
+count_productive_activities (GListModel  *activities,
+                             ChorusStats *stats)
+{
+  guint n_productive = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (activities); i++)
+    {
+      g_autoptr(ChorusActivity) activity = g_list_model_get_item (activities, i);
+
+      if (chorus_stats_count_activity (stats, chorus_activity_get_id (activity)) > 0)
+        n_productive++;
+    }
+
+  return n_productive;
+}
+
+/* The sentence over the activities table. The table lists every activity,
+ * also those that produced no input, so when some did not the sentence says
+ * how many of them the comments came through rather than claiming all. */
+static char *
+activities_sentence (const char *organisation,
+                     const char *items_text,
+                     guint       n_activities,
+                     guint       n_productive)
+{
+  gboolean have_organisation = organisation != NULL && *organisation != '\0';
+
+  if (n_productive == 0)
+    {
+      if (have_organisation)
+        /* TRANSLATORS: "108 comments" "NHS Trafford"; none of the comments
+         * is recorded against an activity. */
+        return g_strdup_printf (_("This response draws on %s gathered by %s."),
+                                items_text, organisation);
+      /* TRANSLATORS: %s is "108 comments". */
+      return g_strdup_printf (_("This response draws on %s."), items_text);
+    }
+
+  if (n_productive < n_activities)
+    {
+      if (have_organisation)
+        /* TRANSLATORS: "108 comments" "NHS Trafford" "2" "4"; the plural
+         * follows the second number, the activities in the table below. */
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             "This response draws on %s gathered by %s "
+                                             "through %u of the %u consultation activity below.",
+                                             "This response draws on %s gathered by %s "
+                                             "through %u of the %u consultation activities below.",
+                                             n_activities),
+                                items_text, organisation, n_productive, n_activities);
+      /* TRANSLATORS: "108 comments" "2" "4"; the plural follows the second number. */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "This response draws on %s gathered "
+                                           "through %u of the %u consultation activity below.",
+                                           "This response draws on %s gathered "
+                                           "through %u of the %u consultation activities below.",
+                                           n_activities),
+                              items_text, n_productive, n_activities);
+    }
+
+  if (have_organisation)
+    /* TRANSLATORS: "108 comments" "NHS Trafford" "4 consultation activities" */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "This response draws on %s gathered by %s "
+                                         "through the consultation activity below.",
+                                         "This response draws on %s gathered by %s "
+                                         "through the %u consultation activities below.",
+                                         n_activities),
+                            items_text, organisation, n_activities);
+  /* TRANSLATORS: "108 comments" "4 consultation activities" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "This response draws on %s gathered "
+                                       "through the consultation activity below.",
+                                       "This response draws on %s gathered "
+                                       "through the %u consultation activities below.",
+                                       n_activities),
+                          items_text, n_activities);
+}
+
 static void
 add_activities (Builder *b)
 {
@@ -397,23 +478,8 @@ add_activities (Builder *b)
       /* TRANSLATORS: the start of a sentence: "108 comments …". */
       items_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u comment", "%u comments",
                                                  n_items), n_items);
-      if (organisation != NULL && *organisation != '\0')
-        /* TRANSLATORS: "108 comments" "NHS Trafford" "4 consultation activities" */
-        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "This response draws on %s gathered by %s "
-                                                 "through the consultation activity below.",
-                                                 "This response draws on %s gathered by %s "
-                                                 "through the %u consultation activities below.",
-                                                 n_activities),
-                                    items_text, organisation, n_activities);
-      else
-        sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                 "This response draws on %s gathered "
-                                                 "through the consultation activity below.",
-                                                 "This response draws on %s gathered "
-                                                 "through the %u consultation activities below.",
-                                                 n_activities),
-                                    items_text, n_activities);
+      sentence = activities_sentence (organisation, items_text, n_activities,
+                                      count_productive_activities (activities, stats));
       chorus_page_layout_add_paragraph (b->layout, CHORUS_LAYOUT_STYLE_BODY, sentence);
     }
 
@@ -696,12 +762,15 @@ add_input_table (Builder        *b,
                                                             chorus_question_get_text (question));
                           /* On the next page, a reader still knows whose
                            * input on which question this is. */
-                          chorus_page_layout_set_cell_continued (b->layout, 0, group_name);
+                          chorus_page_layout_set_cell_continued
+                            (b->layout, 0, CHORUS_LAYOUT_STYLE_TABLE_STRONG_CONTINUED, group_name);
                           continued = g_strdup_printf (_("%s (continued)"),
                                                        question_number (question)
                                                        ? question_number (question)
                                                        : _("Question"));
-                          chorus_page_layout_set_cell_continued (b->layout, 1, continued);
+                          chorus_page_layout_set_cell_continued (b->layout, 1,
+                                                                 CHORUS_LAYOUT_STYLE_TABLE_NOTE,
+                                                                 continued);
                           row_started = TRUE;
                         }
                       if (!heading_added)
@@ -861,6 +930,70 @@ document_has_questions (ChorusDocument *document)
   return FALSE;
 }
 
+/* Under a stance chart: the questions it leaves out because nobody spoke
+ * to them (empty bars would say nothing), so a reader does not take the
+ * chart for every question of the document. */
+static void
+add_stance_note (Builder        *b,
+                 ChorusDocument *document,
+                 ChorusStats    *stats)
+{
+  GListModel *questions = chorus_consultation_get_questions (b->consultation);
+  g_autoptr(GPtrArray) numbers = g_ptr_array_new ();
+  g_autofree char *note = NULL;
+  guint n_without = 0;
+  guint n_with = 0;
+
+  for (guint q = 0; q < g_list_model_get_n_items (questions); q++)
+    {
+      g_autoptr(ChorusQuestion) question = g_list_model_get_item (questions, q);
+      const char *number = chorus_question_get_number (question);
+
+      if (document != NULL &&
+          chorus_section_get_document (chorus_question_get_section (question)) != document)
+        continue;
+
+      if (chorus_stats_count_question (stats, chorus_question_get_id (question)) > 0)
+        {
+          n_with++;
+          continue;
+        }
+      n_without++;
+      if (number != NULL && *number != '\0')
+        g_ptr_array_add (numbers, (gpointer) number);
+    }
+
+  /* With no input at all the chart says so itself. */
+  if (n_without == 0 || n_with == 0)
+    return;
+
+  if (numbers->len == n_without)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (numbers, NULL);
+      /* TRANSLATORS: between question numbers in a list: "Q1, Q2, Q7". */
+      list = g_strjoinv (_(", "), (char **) numbers->pdata);
+      /* TRANSLATORS: under a stance chart; %s lists question numbers ("Q1, Q2, Q7"). */
+      note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Question not shown because it had no input: %s.",
+                                           "Questions not shown because they had no input: %s.",
+                                           n_without),
+                              list);
+    }
+  else
+    {
+      /* TRANSLATORS: under a stance chart. */
+      note = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u question with no input is not shown.",
+                                           "%u questions with no input are not shown.",
+                                           n_without),
+                              n_without);
+    }
+
+  chorus_page_layout_add_paragraph (b->layout, CHORUS_LAYOUT_STYLE_CAPTION, note);
+}
+
 static void
 add_chart (Builder                 *b,
            ChorusChartKind          kind,
@@ -901,6 +1034,8 @@ add_chart (Builder                 *b,
 
   chorus_page_layout_add_heading (b->layout, CHORUS_LAYOUT_STYLE_HEADING_2, title, NULL, 0);
   chorus_page_layout_add_drawing (b->layout, height, draw_chart_cb, chart, g_object_unref);
+  if (kind == CHORUS_CHART_KIND_STANCE)
+    add_stance_note (b, document, stats);
 }
 
 /* The input charts. Not the coverage chart: how far drafting has got is
@@ -1103,16 +1238,25 @@ set_metadata (cairo_surface_t           *surface,
   g_autoptr(GDateTime) date = _chorus_export_get_date (options);
   g_autofree char *iso_date = g_date_time_format (date, "%Y-%m-%dT%H:%M:%S%:z");
   g_autofree char *subject = NULL;
+  g_autofree char *pdf_title = NULL;
 
   if (organisation != NULL && *organisation != '\0')
-    /* TRANSLATORS: the PDF's subject; the organisation, then the consultation. */
-    subject = g_strdup_printf (_("A response from %s to the consultation “%s”"),
-                               organisation, title);
+    {
+      /* TRANSLATORS: the PDF's title, shown in a viewer's title bar; the
+       * organisation, then the consultation's title. */
+      pdf_title = g_strdup_printf (_("%s: response to %s"), organisation, title);
+      /* TRANSLATORS: the PDF's subject; the organisation, then the consultation. */
+      subject = g_strdup_printf (_("A response from %s to the consultation “%s”"),
+                                 organisation, title);
+    }
   else
-    /* TRANSLATORS: the PDF's subject; %s is the consultation. */
-    subject = g_strdup_printf (_("A response to the consultation “%s”"), title);
+    {
+      pdf_title = g_strdup (title);
+      /* TRANSLATORS: the PDF's subject; %s is the consultation. */
+      subject = g_strdup_printf (_("A response to the consultation “%s”"), title);
+    }
 
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, pdf_title);
   if (organisation != NULL && *organisation != '\0')
     cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, organisation);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);

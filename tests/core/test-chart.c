@@ -1323,6 +1323,92 @@ test_natural_height (void)
     }
 }
 
+/* A theme name too long for the label column is drawn on two lines, whole,
+ * rather than cut short, when the chart is tall enough to give its row the
+ * room (the other rows giving up a little of theirs): "Improve
+ * co-ordination with social serv…" in the example's PDF. */
+static void
+test_long_label_wraps (void)
+{
+  static const char long_name[] =
+    "Improve co-ordination with social services and the voluntary sector";
+  g_autoptr(ChorusProject) project = make_default_project ();
+  g_autofree char *dir = g_dir_make_tmp ("chorus-chart-XXXXXX", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "chart.pdf", NULL);
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  GListModel *items = chorus_project_get_items (project);
+  ChorusTheme *theme = chorus_project_add_theme (project, long_name, NULL);
+  g_autoptr(ChorusChart) chart = NULL;
+  double natural;
+
+  for (guint i = 0; i < 9; i++)
+    {
+      g_autoptr(ChorusItem) item = g_list_model_get_item (items, i);
+
+      chorus_project_add_coding (project, item, theme, 0, G_MAXUINT);
+    }
+
+  chart = chorus_chart_new (CHORUS_CHART_KIND_THEMES, project);
+  natural = chorus_chart_get_natural_height (chart, 640);
+
+  /* At its natural height, and squeezed to where the rows are at their
+   * most compact but a two-line row still fits. */
+  for (guint h = 0; h < 2; h++)
+    {
+      double height = h == 0 ? natural : 270;
+      g_autoptr(GError) error = NULL;
+      cairo_surface_t *surface = render (chart, 640, (int) height);
+      ChorusChartLayout *layout = _chorus_chart_get_layout (chart);
+      const ChorusChartRegion *label = NULL;
+      const ChorusChartRegion *other = NULL;
+
+      cairo_surface_destroy (surface);
+      for (guint i = 0; i < layout->labels->len; i++)
+        {
+          const ChorusChartRegion *region = &g_array_index (layout->labels, ChorusChartRegion, i);
+
+          if (region->row != NULL && g_strcmp0 (region->row->label, long_name) == 0)
+            label = region;
+          else if (region->row != NULL)
+            other = region;
+        }
+      g_assert_nonnull (label);
+      g_assert_nonnull (other);
+      /* Squeezed, its band is taller than a one-line row's. */
+      g_assert_cmpfloat (label->rect.height, >=, other->rect.height);
+      if (h == 1)
+        g_assert_cmpfloat (label->rect.height, >, other->rect.height);
+      assert_no_text_overlap (chart, 640, height);
+
+      if (pdftotext == NULL)
+        continue;
+
+      g_assert_true (chorus_chart_write_pdf (chart, pdf, 640, height, &error));
+      g_assert_no_error (error);
+      {
+        const char *argv[] = { pdftotext, "-raw", pdf, "-", NULL };
+        g_autofree char *out = NULL;
+        g_autofree char *flat = NULL;
+        g_auto(GStrv) words = NULL;
+        int status;
+
+        g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                      &out, NULL, &status, &error);
+        g_assert_no_error (error);
+        g_assert_true (g_spawn_check_wait_status (status, NULL));
+        /* On two lines: "… with social" then "services and …". */
+        words = g_strsplit_set (out, " \n", -1);
+        flat = g_strjoinv (" ", words);
+        g_assert_null (strstr (out, "…"));
+        g_assert_nonnull (strstr (flat, long_name));
+        g_assert_null (strstr (out, long_name));
+      }
+    }
+
+  g_unlink (pdf);
+  g_rmdir (dir);
+}
+
 /* The example project ------------------------------------------------------------- */
 
 static void
@@ -1415,6 +1501,7 @@ main (int   argc,
   g_test_add_func ("/chart/files", test_files);
   g_test_add_func ("/chart/changes", test_changes);
   g_test_add_func ("/chart/natural-height", test_natural_height);
+  g_test_add_func ("/chart/long-label-wraps", test_long_label_wraps);
   g_test_add_func ("/chart/example", test_example);
 
   return g_test_run ();

@@ -455,7 +455,8 @@ test_layout_question_kept_together (void)
       chorus_page_layout_begin_row (layout);
       chorus_page_layout_add_cell_text (layout, 0, CHORUS_LAYOUT_STYLE_TABLE_CELL,
                                         CHORUS_LAYOUT_TEXT_KEEP_TOGETHER, number, question);
-      chorus_page_layout_set_cell_continued (layout, 0, "(continued)");
+      chorus_page_layout_set_cell_continued (layout, 0, CHORUS_LAYOUT_STYLE_TABLE_NOTE,
+                                             "(continued)");
       for (guint i = 0; i < 4 + (r * 7) % 13; i++)
         chorus_page_layout_add_cell_text (layout, 1, CHORUS_LAYOUT_STYLE_TABLE_BULLET, 0, "•",
                                           words);
@@ -506,7 +507,8 @@ test_layout_subheading_repeats (void)
   chorus_page_layout_begin_row (layout);
   chorus_page_layout_add_cell_text (layout, 0, CHORUS_LAYOUT_STYLE_TABLE_CELL, 0, "Q1",
                                     "One question with a great deal of input");
-  chorus_page_layout_set_cell_continued (layout, 0, "Q1 (continued)");
+  chorus_page_layout_set_cell_continued (layout, 0, CHORUS_LAYOUT_STYLE_TABLE_NOTE,
+                                         "Q1 (continued)");
   chorus_page_layout_add_cell_text (layout, 1, CHORUS_LAYOUT_STYLE_TABLE_SUBHEADING, 0, NULL,
                                     "Survey responses");
   chorus_page_layout_set_cell_repeat (layout, 1, "Survey responses (continued)");
@@ -974,7 +976,8 @@ test_pdf_info (void)
   size = info_value (info, "Page size");
   created = info_value (info, "CreationDate");
 
-  g_assert_cmpstr (title, ==, "Equity & Excellence: Liberating the NHS");
+  g_assert_cmpstr (title, ==,
+                   "NHS Trafford: response to Equity & Excellence: Liberating the NHS");
   g_assert_cmpstr (author, ==, "NHS Trafford");
   g_assert_cmpstr (creator, ==, "Chorus");
   g_assert_nonnull (strstr (subject, "NHS Trafford"));
@@ -985,14 +988,28 @@ test_pdf_info (void)
   g_assert_cmpuint (chorus_page_layout_get_n_pages (pdf->layout), >, 20);
 }
 
+/* Exports @project to @path and returns what pdfinfo says of it. */
+static char *
+export_info (ChorusProject             *project,
+             const char                *path,
+             const ChorusExportOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+  const char *argv[] = { pdfinfo, path, NULL };
+
+  g_assert_true (chorus_export_pdf (project, path, options, &error));
+  g_assert_no_error (error);
+
+  return run_tool (argv);
+}
+
 static void
 test_pdf_letter (void)
 {
   g_autoptr(ChorusProject) project = load_tricky ();
-  g_autoptr(GError) error = NULL;
   g_autofree char *dir = make_temp_dir ();
   g_autofree char *path = g_build_filename (dir, "letter.pdf", NULL);
-  g_autofree char *pdfinfo = NULL;
   g_autofree char *info = NULL;
   g_autofree char *size = NULL;
   ChorusExportOptions options;
@@ -1005,19 +1022,345 @@ test_pdf_letter (void)
 
   options_init (&options);
   options.paper_size = CHORUS_PAPER_SIZE_LETTER;
-  g_assert_true (chorus_export_pdf (project, path, &options, &error));
-  g_assert_no_error (error);
-
-  pdfinfo = g_find_program_in_path ("pdfinfo");
-  {
-    const char *argv[] = { pdfinfo, path, NULL };
-
-    info = run_tool (argv);
-  }
+  info = export_info (project, path, &options);
   size = info_value (info, "Page size");
   g_assert_nonnull (strstr (size, "612 x 792"));
 
   remove_dir (dir);
+}
+
+static char *
+export_text (ChorusProject *project,
+             const char    *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, "text.pdf", NULL);
+  g_autofree char *raw = NULL;
+  ChorusExportOptions options;
+
+  options_init (&options);
+  g_assert_true (chorus_export_pdf (project, path, &options, &error));
+  g_assert_no_error (error);
+  raw = pdf_text (path, 0, 0, "-raw");
+
+  return squeeze (raw);
+}
+
+static void
+assert_contains_squeezed (const char *text,
+                          const char *sentence)
+{
+  g_autofree char *needle = squeeze (sentence);
+
+  if (strstr (text, needle) == NULL)
+    g_error ("“%s” is not in the PDF", sentence);
+}
+
+/* The sentence over the activities table counts only the activities that
+ * produced input: the example's four activities include two with none. */
+static void
+test_pdf_activities_sentence (void)
+{
+  g_autoptr(ChorusProject) project = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *raw = NULL;
+
+  if (!have_poppler ())
+    return;
+
+  raw = pdf_text (get_example_pdf ()->pdf, 0, 0, "-raw");
+  text = squeeze (raw);
+  assert_contains_squeezed (text, "This response draws on 108 comments gathered by NHS Trafford "
+                                  "through 2 of the 4 consultation activities below.");
+  g_clear_pointer (&text, g_free);
+
+  dir = make_temp_dir ();
+  project = load_tricky ();
+  text = export_text (project, dir);
+  assert_contains_squeezed (text, "This response draws on 9 comments gathered by Example Borough "
+                                  "Council through the 2 consultation activities below.");
+  g_clear_pointer (&text, g_free);
+
+  chorus_project_add_activity (project, CHORUS_ACTIVITY_KIND_OTHER, "A drop-in nobody came to");
+  chorus_project_set_organisation (project, NULL);
+  text = export_text (project, dir);
+  assert_contains_squeezed (text, "This response draws on 9 comments gathered "
+                                  "through 2 of the 3 consultation activities below.");
+
+  remove_dir (dir);
+}
+
+/* A stance chart leaves out the questions nobody spoke to, and says so
+ * under it: only the second document of the example has any. */
+static void
+test_pdf_stance_note (void)
+{
+  g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *note = NULL;
+  const char *heading;
+  const char *at;
+
+  if (!have_poppler ())
+    return;
+
+  raw = pdf_text (get_example_pdf ()->pdf, 0, 0, "-raw");
+  text = squeeze (raw);
+  note = squeeze ("Questions not shown because they had no input: Q1, Q2, Q7, Q8, Q9, Q12, Q13, "
+                  "Q14, Q15, Q16, Q17, Q18, Q19, Q20.");
+  heading = strstr (text, "Stancebyquestion:Localdemocraticlegitimacyinhealth");
+  g_assert_nonnull (heading);
+  /* Under the chart of that document, after its last question. */
+  at = strstr (heading, note);
+  g_assert_nonnull (at);
+  g_assert_nonnull (g_strstr_len (heading, at - heading, "Q11Doyouagreethattheproposed"));
+  /* And under no other chart. */
+  g_assert_true (strstr (text, "notshownbecause") == at + strlen ("Questions"));
+  g_assert_null (strstr (at + strlen (note), "notshownbecause"));
+}
+
+/* Without an organisation the PDF's title is the consultation's title alone,
+ * not ": response to …" with nothing before it. */
+static void
+test_pdf_info_no_organisation (void)
+{
+  g_autoptr(ChorusProject) project = load_tricky ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "anonymous.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subject = NULL;
+  ChorusExportOptions options;
+
+  if (!have_poppler ())
+    {
+      remove_dir (dir);
+      return;
+    }
+
+  options_init (&options);
+  info = export_info (project, path, &options);
+  title = info_value (info, "Title");
+  g_assert_cmpstr (title, ==,
+                   "Example Borough Council: response to Local Services: A Consultation on Everything");
+  g_clear_pointer (&info, g_free);
+  g_clear_pointer (&title, g_free);
+
+  chorus_project_set_organisation (project, NULL);
+  info = export_info (project, path, &options);
+  title = info_value (info, "Title");
+  subject = info_value (info, "Subject");
+  g_assert_cmpstr (title, ==, "Local Services: A Consultation on Everything");
+  g_assert_cmpstr (subject, ==,
+                   "A response to the consultation “Local Services: A Consultation on Everything”");
+
+  remove_dir (dir);
+}
+
+/* pdftohtml -xml: each run of text with its face --------------------------------- */
+
+typedef struct
+{
+  guint     page;
+  int       top;
+  int       left;
+  /* The family without its subset tag, and the size: "DejaVuSerif 14". */
+  char     *face;
+  gboolean  bold;
+  gboolean  italic;
+  char     *text;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->face);
+  g_free (run->text);
+}
+
+static gboolean
+has_child_named (xmlNode    *node,
+                 const char *name)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    if (child->type == XML_ELEMENT_NODE &&
+        (xmlStrcmp (child->name, (const xmlChar *) name) == 0 || has_child_named (child, name)))
+      return TRUE;
+
+  return FALSE;
+}
+
+static int
+node_int (xmlNode    *node,
+          const char *name)
+{
+  xmlChar *value = xmlGetProp (node, (const xmlChar *) name);
+  int result;
+
+  g_assert_nonnull (value);
+  result = (int) g_ascii_strtoll ((const char *) value, NULL, 10);
+  xmlFree (value);
+
+  return result;
+}
+
+/* Every run of text in @pdf, or NULL with the test skipped. */
+static GArray *
+pdf_runs (const char *pdf)
+{
+  g_autofree char *tool = find_tool ("pdftohtml");
+  g_autofree char *xml = NULL;
+  g_autoptr(GHashTable) faces = NULL;
+  xmlDoc *doc;
+  GArray *runs;
+
+  if (tool == NULL)
+    return NULL;
+
+  {
+    const char *argv[] = { tool, "-xml", "-i", "-q", "-stdout", pdf, NULL };
+
+    xml = run_tool (argv);
+  }
+  doc = xmlReadMemory (xml, strlen (xml), "pdf.xml", "UTF-8", XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+
+  faces = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  runs = g_array_new (FALSE, TRUE, sizeof (Run));
+  g_array_set_clear_func (runs, (GDestroyNotify) run_clear);
+  for (xmlNode *page = xmlDocGetRootElement (doc)->children; page != NULL; page = page->next)
+    {
+      if (page->type != XML_ELEMENT_NODE || xmlStrcmp (page->name, (const xmlChar *) "page") != 0)
+        continue;
+
+      for (xmlNode *node = page->children; node != NULL; node = node->next)
+        {
+          if (node->type != XML_ELEMENT_NODE)
+            continue;
+
+          if (xmlStrcmp (node->name, (const xmlChar *) "fontspec") == 0)
+            {
+              xmlChar *family = xmlGetProp (node, (const xmlChar *) "family");
+              const char *plus = strchr ((const char *) family, '+');
+
+              g_hash_table_insert (faces, GINT_TO_POINTER (node_int (node, "id")),
+                                   g_strdup_printf ("%s %d",
+                                                    plus ? plus + 1 : (const char *) family,
+                                                    node_int (node, "size")));
+              xmlFree (family);
+            }
+          else if (xmlStrcmp (node->name, (const xmlChar *) "text") == 0)
+            {
+              xmlChar *content = xmlNodeGetContent (node);
+              Run run = {
+                .page = node_int (page, "number"),
+                .top = node_int (node, "top"),
+                .left = node_int (node, "left"),
+                .face = g_strdup (g_hash_table_lookup (faces,
+                                                       GINT_TO_POINTER (node_int (node, "font")))),
+                .bold = has_child_named (node, "b"),
+                .italic = has_child_named (node, "i"),
+                .text = g_strdup ((const char *) content),
+              };
+
+              g_assert_nonnull (run.face);
+              g_array_append_val (runs, run);
+              xmlFree (content);
+            }
+        }
+    }
+  xmlFreeDoc (doc);
+
+  return runs;
+}
+
+/* "DejaVuSerif 14 bold" */
+static char *
+run_describe (const Run *run)
+{
+  return g_strdup_printf ("%s%s%s", run->face, run->bold ? " bold" : "",
+                          run->italic ? " italic" : "");
+}
+
+/* The activities table is set in one face and size, its first column in
+ * bold; an input table's group ("Staff") looks the same on a page its row
+ * continues on as on the row's first page. */
+static void
+test_pdf_table_faces (void)
+{
+  g_autoptr(GArray) runs = NULL;
+  g_autofree char *group_face = NULL;
+  g_autofree char *cell_face = NULL;
+  const Run *header = NULL;
+  guint n_groups = 0;
+  guint n_continued = 0;
+  guint n_cells = 0;
+
+  if (!have_poppler ())
+    return;
+
+  runs = pdf_runs (get_example_pdf ()->pdf);
+  if (runs == NULL)
+    return;
+
+  for (guint i = 0; i < runs->len && header == NULL; i++)
+    if (g_strcmp0 (g_array_index (runs, Run, i).text, "Consultation activity") == 0)
+      header = &g_array_index (runs, Run, i);
+  g_assert_nonnull (header);
+
+  /* Below the header, above the footer: the table. */
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const Run *run = &g_array_index (runs, Run, i);
+      g_autofree char *face = NULL;
+
+      if (run->page != header->page || run->top <= header->top ||
+          g_str_has_prefix (run->text, "Page "))
+        continue;
+
+      face = g_strdup_printf ("%s%s", run->face, run->italic ? " italic" : "");
+      if (cell_face == NULL)
+        cell_face = g_strdup (face);
+      if (g_strcmp0 (face, cell_face) != 0)
+        g_error ("“%s” on page %u is in %s, not %s like the rest of the table",
+                 run->text, run->page, face, cell_face);
+      n_cells++;
+    }
+  g_assert_cmpuint (n_cells, >, 20);
+
+  /* Every group cell in the first column of the input tables, first or
+   * continued ("Staff" is drawn as "Sta", "ﬀ"). */
+  for (guint i = 0; i < runs->len; i++)
+    {
+      const Run *run = &g_array_index (runs, Run, i);
+      const Run *next = i + 1 < runs->len ? &g_array_index (runs, Run, i + 1) : NULL;
+      g_autofree char *face = NULL;
+
+      if (run->left != header->left || g_strcmp0 (run->text, "Sta") != 0 || next == NULL ||
+          g_strcmp0 (next->text, "ﬀ") != 0)
+        continue;
+
+      face = run_describe (run);
+      if (group_face == NULL)
+        group_face = g_strdup (face);
+      if (g_strcmp0 (face, group_face) != 0)
+        g_error ("“Staff” on page %u is in %s, not %s as on other pages",
+                 run->page, face, group_face);
+      n_groups++;
+      for (guint j = i + 1; j < runs->len; j++)
+        {
+          const Run *other = &g_array_index (runs, Run, j);
+
+          if (other->page != run->page || other->top != run->top)
+            break;
+          if (g_str_has_suffix (other->text, "(continued)"))
+            n_continued++;
+        }
+    }
+  g_assert_cmpuint (n_groups, >, 10);
+  g_assert_cmpuint (n_continued, >, 0);
+  g_assert_true (g_str_has_suffix (group_face, " bold"));
 }
 
 /* pdftotext -bbox-layout ------------------------------------------------------------- */
@@ -2201,6 +2544,10 @@ main (int   argc,
   g_test_add_func ("/export/pdf/item-markers", test_pdf_item_markers);
   g_test_add_func ("/export/pdf/info", test_pdf_info);
   g_test_add_func ("/export/pdf/letter", test_pdf_letter);
+  g_test_add_func ("/export/pdf/stance-note", test_pdf_stance_note);
+  g_test_add_func ("/export/pdf/table-faces", test_pdf_table_faces);
+  g_test_add_func ("/export/pdf/activities-sentence", test_pdf_activities_sentence);
+  g_test_add_func ("/export/pdf/info-no-organisation", test_pdf_info_no_organisation);
   g_test_add_func ("/export/pdf/geometry", test_pdf_geometry);
   g_test_add_func ("/export/pdf/contents", test_pdf_contents);
   g_test_add_func ("/export/pdf/outline", test_pdf_outline);
