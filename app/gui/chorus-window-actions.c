@@ -35,6 +35,7 @@ _chorus_window_update_actions (ChorusWindow *self)
   gtk_widget_action_set_enabled (widget, "win.search", has_project);
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_project);
   gtk_widget_action_set_enabled (widget, "win.toggle-codebook", has_project);
+  gtk_widget_action_set_enabled (widget, "win.new-theme", has_project);
   gtk_widget_action_set_enabled (widget, "win.view", has_project);
   gtk_widget_action_set_enabled (widget, "win.import-csv", has_project);
   gtk_widget_action_set_enabled (widget, "win.import-notes", has_project);
@@ -589,6 +590,18 @@ chorus_window_toggle_codebook_action (GtkWidget  *widget,
                                 !gtk_toggle_button_get_active (self->codebook_button));
 }
 
+/* Ctrl+Shift+N anywhere in the window: the themes pane opens on a new theme to name. */
+static void
+chorus_window_new_theme_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  ChorusWindow *self = CHORUS_WINDOW (widget);
+
+  gtk_toggle_button_set_active (self->codebook_button, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self->codebook_pane), "codebook.new-theme", NULL);
+}
+
 static void
 chorus_window_view_action (GtkWidget  *widget,
                            const char *action_name,
@@ -1042,6 +1055,8 @@ _chorus_window_class_add_actions (GtkWidgetClass *widget_class)
                                    chorus_window_toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-codebook", NULL,
                                    chorus_window_toggle_codebook_action);
+  gtk_widget_class_install_action (widget_class, "win.new-theme", NULL,
+                                   chorus_window_new_theme_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", chorus_window_view_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL,
                                    chorus_window_import_csv_action);
@@ -1078,6 +1093,8 @@ _chorus_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, GDK_SHIFT_MASK,
                                        "win.toggle-codebook", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-theme", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.view", "s", "questions");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,

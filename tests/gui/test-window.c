@@ -15,6 +15,7 @@
 #include "chorus-export-dialog.h"
 #include "chorus-import-dialog.h"
 #include "chorus-notes-import-dialog.h"
+#include "chorus-theme-dialog-private.h"
 #include "chorus-window-private.h"
 
 static char *
@@ -932,6 +933,47 @@ test_window_outline_rows_named (void)
   destroy_window (window);
 }
 
+/* Ctrl+Shift+N starts a new theme from anywhere in the window, opening the themes pane to show
+ * it, as the shortcuts window says. */
+static void
+test_window_new_theme_anywhere (void)
+{
+  g_autoptr(ChorusProject) project = load_example ();
+  ChorusWindow *window = create_window ();
+  GListModel *codebook = G_LIST_MODEL (chorus_project_get_codebook (project));
+  guint before = g_list_model_get_n_items (codebook);
+  ChorusThemeDialog *dialog = NULL;
+
+  /* Wide enough for the pane to sit beside the page rather than over it. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 1600, 800);
+  chorus_window_set_project (window, project);
+  g_assert_true (chorus_window_select_question (window, "t-q1"));
+  g_assert_false (gtk_toggle_button_get_active (window->codebook_button));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-theme", NULL));
+  g_assert_true (gtk_toggle_button_get_active (window->codebook_button));
+  for (guint attempt = 0; attempt < 100 && dialog == NULL; attempt++)
+    {
+      g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+      for (GList *l = toplevels; l != NULL; l = l->next)
+        if (CHORUS_IS_THEME_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+          dialog = l->data;
+      if (dialog == NULL)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_nonnull (dialog);
+
+  gtk_editable_set_text (GTK_EDITABLE (dialog->name_row), "Estates and buildings");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "theme.apply", NULL));
+  chorus_gui_test_flush ();
+  g_assert_cmpuint (g_list_model_get_n_items (codebook), ==, before + 1);
+  g_assert_nonnull (chorus_codebook_find_by_name (CHORUS_CODEBOOK (codebook), "Estates and buildings"));
+
+  chorus_project_mark_saved (project);
+  destroy_window (window);
+}
+
 /* Export › XML opens the export dialog on XML, for this response. */
 static void
 test_window_export_action (void)
@@ -983,6 +1025,7 @@ main (int   argc,
   g_test_add_func ("/window/toast-text-verbatim", test_window_toast_text_verbatim);
   g_test_add_func ("/window/places-follow-activation", test_window_places_follow_activation);
   g_test_add_func ("/window/outline-rows-named", test_window_outline_rows_named);
+  g_test_add_func ("/window/new-theme-anywhere", test_window_new_theme_anywhere);
 
   return g_test_run ();
 }
