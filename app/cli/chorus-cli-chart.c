@@ -74,6 +74,7 @@ parse_kind (const char      *name,
 static gboolean
 apply_filters (ChorusChart   *chart,
                ChorusProject *project,
+               const char    *path,
                const char    *group_name,
                const char    *activity_name,
                const char    *document_id)
@@ -86,7 +87,8 @@ apply_filters (ChorusChart   *chart,
 
       if (group == NULL)
         {
-          chorus_cli_error (_("the project has no group “%s”"), group_name);
+          /* Translators: %s is a file, then a group's name as the user typed it */
+          chorus_cli_error (_("%s: the project has no group “%s”"), path, group_name);
           return FALSE;
         }
       chorus_chart_set_group_id (chart, chorus_group_get_id (group));
@@ -98,7 +100,8 @@ apply_filters (ChorusChart   *chart,
 
       if (activity == NULL)
         {
-          chorus_cli_error (_("the project has no activity “%s”"), activity_name);
+          /* Translators: %s is a file, then an activity's title as the user typed it */
+          chorus_cli_error (_("%s: the project has no activity “%s”"), path, activity_name);
           return FALSE;
         }
       chorus_chart_set_activity_id (chart, chorus_activity_get_id (activity));
@@ -108,7 +111,8 @@ apply_filters (ChorusChart   *chart,
     {
       if (chorus_consultation_find_document (consultation, document_id) == NULL)
         {
-          chorus_cli_error (_("the consultation has no document “%s”"), document_id);
+          /* Translators: %s is a file, then a document id as the user typed it */
+          chorus_cli_error (_("%s: the consultation has no document “%s”"), path, document_id);
           return FALSE;
         }
       chorus_chart_set_document_id (chart, document_id);
@@ -248,7 +252,7 @@ chorus_cli_chart (int    argc,
   chorus_chart_set_dark (chart, dark);
   chorus_chart_set_stack_by_group (chart, stack_by_group);
   chorus_chart_set_heatmap_rows (chart, rows);
-  if (!apply_filters (chart, project, group_name, activity_name, document_id))
+  if (!apply_filters (chart, project, argv[1], group_name, activity_name, document_id))
     return CHORUS_CLI_EXIT_BAD_INPUT;
 
   if (width == G_MININT)

@@ -112,6 +112,10 @@ chorus_cli_export (int    argc,
       if (format_name != NULL)
         chorus_cli_usage_error ("export", _("unknown format “%s”; use pdf, xml or csv"),
                                 format_name);
+      else if (strrchr (output, '.') != NULL && strchr (strrchr (output, '.'), '/') == NULL)
+        /* Translators: %s is the extension of the output file, such as ".docx" */
+        chorus_cli_usage_error ("export", _("cannot tell the format from “%s”; give --format pdf, "
+                                            "xml or csv"), strrchr (output, '.'));
       else
         chorus_cli_usage_error ("export", _("--format pdf, xml or csv is required"));
       return CHORUS_CLI_EXIT_BAD_USAGE;

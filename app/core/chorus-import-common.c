@@ -5,10 +5,15 @@
  */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "chorus-import-private.h"
 
@@ -59,30 +64,71 @@ _chorus_import_load_file (const char  *path,
                           char       **display_name,
                           GError     **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  GBytes *bytes;
+  g_autofree char *shown_path = g_filename_display_name (path);
+  g_autoptr(GByteArray) contents = NULL;
+  GStatBuf info;
+  int fd;
 
   *display_name = g_filename_display_basename (path);
 
-  /* Checked before reading so a mistaken multi-gigabyte file is not loaded. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL,
-                            NULL);
-  if (info != NULL && g_file_info_get_size (info) > CHORUS_IMPORT_MAX_SIZE)
+  /* Read here rather than through GIO, so that a failure says what the project loader says
+   * ("FILE: could not be read: No such file or directory") with the path as the user gave it,
+   * not GIO's own sentence naming the path a second time. */
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0 || fstat (fd, &info) != 0 || S_ISDIR (info.st_mode))
     {
-      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_TOO_LARGE,
-                   _("%s: the file is larger than %u MiB; split it before importing"),
-                   *display_name, CHORUS_IMPORT_MAX_SIZE / (1024 * 1024));
+      int saved_errno = fd < 0 ? errno : S_ISDIR (info.st_mode) ? EISDIR : errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_IO, _("%s: could not be read: %s"),
+                   shown_path, g_strerror (saved_errno));
       return NULL;
     }
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &local_error);
-  if (bytes == NULL)
-    g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_IO, "%s: %s", *display_name,
-                 local_error->message);
+  /* Checked before reading so a mistaken multi-gigabyte file is not loaded. */
+  if (info.st_size > CHORUS_IMPORT_MAX_SIZE)
+    {
+      close (fd);
+      g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_TOO_LARGE,
+                   _("%s: the file is larger than %u MiB; split it before importing"),
+                   shown_path, CHORUS_IMPORT_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
 
-  return bytes;
+  contents = g_byte_array_sized_new ((guint) MAX (info.st_size, 0));
+  for (;;)
+    {
+      guint8 buffer[65536];
+      gssize n = read (fd, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          close (fd);
+          g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_IO, _("%s: could not be read: %s"),
+                       shown_path, g_strerror (saved_errno));
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      /* A device or a growing file can give more than it said. */
+      if (contents->len + (gsize) n > CHORUS_IMPORT_MAX_SIZE)
+        {
+          close (fd);
+          g_set_error (error, CHORUS_ERROR, CHORUS_ERROR_TOO_LARGE,
+                       _("%s: the file is larger than %u MiB; split it before importing"),
+                       shown_path, CHORUS_IMPORT_MAX_SIZE / (1024 * 1024));
+          return NULL;
+        }
+      g_byte_array_append (contents, buffer, (guint) n);
+    }
+  close (fd);
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&contents));
 }
 
 typedef struct

@@ -1334,11 +1334,16 @@ test_import_csv_errors (Scratch       *scratch,
                                            "short,row\n");
   g_autofree char *output = scratch_file (scratch, "out.chorus");
   g_autofree char *existing = write_scratch (scratch, "existing.chorus", "someone's work");
+  g_autofree char *missing = scratch_file (scratch, "no such survey.csv");
+  /* The path as given, once, as the project loader says it. */
+  g_autofree char *missing_message = g_strdup_printf ("%s: could not be read: No such file or "
+                                                      "directory", missing);
   struct {
     const char *args[8];
     int status;
     const char *message;
   } cases[] = {
+    { { "--group", "G", "--activity", "A", "-o", output, example, missing }, 1, missing_message },
     { { "--activity", "A", "-o", output, example, survey }, 2, "--group and --activity" },
     { { "--group", "G", "--activity", "A", example, survey }, 2, "-o OUT.chorus" },
     { { "--group", "G", "--activity", "A", "-o", output, example }, 2, "SURVEY.csv" },
@@ -1927,7 +1932,7 @@ test_export_errors (Scratch       *scratch,
     { { "-o", output, NULL }, 2, "no file given" },
     { { example, NULL }, 2, "-o OUT is required" },
     { { "--format", "docx", "-o", output, example }, 2, "unknown format “docx”" },
-    { { "-o", "out.txt", example }, 2, "--format pdf, xml or csv is required" },
+    { { "-o", "out.txt", example }, 2, "cannot tell the format from “.txt”; give --format pdf, xml or csv" },
     { { "--format", "xml", "--no-charts", "-o", output, example }, 2, "for --format pdf" },
     { { "--format", "pdf", "--include-input", "-o", output, example }, 2, "for --format xml" },
     { { "--paper", "a3", "-o", output, example }, 2, "unknown paper size “a3”" },
@@ -2092,6 +2097,8 @@ test_chart_errors (Scratch       *scratch,
   g_autofree char *under_file = g_build_filename (not_a_dir, "chart.svg", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
+  /* A problem with what the file holds names the file. */
+  g_autofree char *no_group = g_strdup_printf ("%s: the project has no group “Nobody”", example);
   struct {
     const char *args[7];
     int status;
@@ -2107,7 +2114,7 @@ test_chart_errors (Scratch       *scratch,
     { { "--kind", "themes", "--width", "wide", "-o", output, example }, 2, "--width" },
     { { "--kind", "stance", "--stack-by-group", "-o", output, example }, 2, "for --kind themes" },
     { { "--kind", "themes", "--rows", "activities", "-o", output, example }, 2, "for --kind heatmap" },
-    { { "--kind", "themes", "--group", "Nobody", "-o", output, example }, 1, "no group “Nobody”" },
+    { { "--kind", "themes", "--group", "Nobody", "-o", output, example }, 1, no_group },
     { { "--kind", "themes", "--activity", "Picnic", "-o", output, example }, 1, "no activity “Picnic”" },
     { { "--kind", "coverage", "--document", "nope", "-o", output, example }, 1, "no document “nope”" },
     { { "--kind", "themes", "-o", under_file, example }, 1, under_file },

@@ -727,7 +727,12 @@ test_csv_async (void)
     g_main_context_iteration (NULL, TRUE);
   g_assert_null (chorus_csv_import_new_from_file_finish (result, &error));
   g_assert_error (error, CHORUS_ERROR, CHORUS_ERROR_IO);
-  g_assert_true (g_str_has_prefix (error->message, "no-such-file.csv: "));
+  /* The path as given, as the project loader names a file it cannot read. */
+  {
+    g_autofree char *expected = g_strdup_printf ("%s: could not be read: ", missing);
+
+    g_assert_true (g_str_has_prefix (error->message, expected));
+  }
   g_clear_error (&error);
   g_clear_object (&result);
 
