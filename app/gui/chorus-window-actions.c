@@ -36,6 +36,7 @@ _chorus_window_update_actions (ChorusWindow *self)
   gtk_widget_action_set_enabled (widget, "win.toggle-sidebar", has_project);
   gtk_widget_action_set_enabled (widget, "win.toggle-codebook", has_project);
   gtk_widget_action_set_enabled (widget, "win.new-theme", has_project);
+  gtk_widget_action_set_enabled (widget, "win.focus-pane", has_project);
   gtk_widget_action_set_enabled (widget, "win.view", has_project);
   gtk_widget_action_set_enabled (widget, "win.import-csv", has_project);
   gtk_widget_action_set_enabled (widget, "win.import-notes", has_project);
@@ -590,6 +591,60 @@ chorus_window_toggle_codebook_action (GtkWidget  *widget,
                                 !gtk_toggle_button_get_active (self->codebook_button));
 }
 
+/* F6 and Shift+F6 move the keyboard focus from pane to pane, as in other GNOME applications:
+ * the outline, the page, the answer, the themes. Tab alone would have to pass every row of
+ * the outline (GTK 4.8's list views make each row a stop). */
+static void
+chorus_window_focus_pane_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  ChorusWindow *self = CHORUS_WINDOW (widget);
+  gboolean backwards = g_variant_get_boolean (parameter);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *page = gtk_stack_get_visible_child (self->content_stack);
+  GtkWidget *panes[4];
+  guint n_panes = 0;
+  guint current = 0;
+
+  if (adw_flap_get_reveal_flap (self->flap))
+    panes[n_panes++] = adw_flap_get_flap (self->flap);
+  if (page == GTK_WIDGET (self->question_paned))
+    {
+      panes[n_panes++] = GTK_WIDGET (self->question_page);
+      if (gtk_widget_get_visible (GTK_WIDGET (self->draft_pane)))
+        panes[n_panes++] = GTK_WIDGET (self->draft_pane);
+    }
+  else if (page != NULL)
+    {
+      panes[n_panes++] = page;
+    }
+  if (adw_flap_get_reveal_flap (self->codebook_flap))
+    panes[n_panes++] = GTK_WIDGET (self->codebook_slot);
+
+  if (n_panes == 0)
+    return;
+
+  /* Where the focus is now; from outside every pane (the header bar), F6 starts at the first. */
+  current = backwards ? 0 : n_panes - 1;
+  for (guint i = 0; focus != NULL && i < n_panes; i++)
+    if (focus == panes[i] || gtk_widget_is_ancestor (focus, panes[i]))
+      current = i;
+
+  for (guint step = 1; step <= n_panes; step++)
+    {
+      guint next = backwards ? (current + n_panes - step) % n_panes : (current + step) % n_panes;
+
+      /* The outline's selected question is where a user left it. */
+      if (panes[next] == adw_flap_get_flap (self->flap) &&
+          gtk_stack_get_visible_child (self->sidebar_stack) != NULL &&
+          gtk_widget_grab_focus (GTK_WIDGET (self->outline_view)))
+        return;
+      if (gtk_widget_child_focus (panes[next], GTK_DIR_TAB_FORWARD))
+        return;
+    }
+}
+
 /* Ctrl+Shift+N anywhere in the window: the themes pane opens on a new theme to name. */
 static void
 chorus_window_new_theme_action (GtkWidget  *widget,
@@ -1057,6 +1112,8 @@ _chorus_window_class_add_actions (GtkWidgetClass *widget_class)
                                    chorus_window_toggle_codebook_action);
   gtk_widget_class_install_action (widget_class, "win.new-theme", NULL,
                                    chorus_window_new_theme_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-pane", "b",
+                                   chorus_window_focus_pane_action);
   gtk_widget_class_install_action (widget_class, "win.view", "s", chorus_window_view_action);
   gtk_widget_class_install_action (widget_class, "win.import-csv", NULL,
                                    chorus_window_import_csv_action);
@@ -1095,6 +1152,9 @@ _chorus_window_class_add_actions (GtkWidgetClass *widget_class)
                                        "win.toggle-codebook", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.new-theme", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, 0, "win.focus-pane", "b", FALSE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F6, GDK_SHIFT_MASK,
+                                       "win.focus-pane", "b", TRUE);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK,
                                        "win.view", "s", "questions");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK,

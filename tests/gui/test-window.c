@@ -974,6 +974,45 @@ test_window_new_theme_anywhere (void)
   destroy_window (window);
 }
 
+static gboolean
+focus_is_in (ChorusWindow *window,
+             GtkWidget    *pane)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  return focus != NULL && (focus == pane || gtk_widget_is_ancestor (focus, pane));
+}
+
+/* F6 moves the focus from pane to pane (outline, input, answer) and round again; Shift+F6 goes
+ * back. */
+static void
+test_window_focus_panes (void)
+{
+  g_autoptr(ChorusProject) project = load_example ();
+  ChorusWindow *window = create_window ();
+  GtkWidget *sidebar;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 800);
+  chorus_window_set_project (window, project);
+  g_assert_true (chorus_window_select_question (window, "t-q1"));
+  chorus_gui_test_wait_for_draw (GTK_WIDGET (window));
+  sidebar = adw_flap_get_flap (window->flap);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (window->outline_view)));
+  g_assert_true (focus_is_in (window, sidebar));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-pane", "b", FALSE);
+  g_assert_true (focus_is_in (window, GTK_WIDGET (window->question_page)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-pane", "b", FALSE);
+  g_assert_true (focus_is_in (window, GTK_WIDGET (window->draft_pane)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-pane", "b", FALSE);
+  g_assert_true (focus_is_in (window, GTK_WIDGET (window->outline_view)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.focus-pane", "b", TRUE);
+  g_assert_true (focus_is_in (window, GTK_WIDGET (window->draft_pane)));
+
+  destroy_window (window);
+}
+
 /* Export › XML opens the export dialog on XML, for this response. */
 static void
 test_window_export_action (void)
@@ -1026,6 +1065,7 @@ main (int   argc,
   g_test_add_func ("/window/places-follow-activation", test_window_places_follow_activation);
   g_test_add_func ("/window/outline-rows-named", test_window_outline_rows_named);
   g_test_add_func ("/window/new-theme-anywhere", test_window_new_theme_anywhere);
+  g_test_add_func ("/window/focus-panes", test_window_focus_panes);
 
   return g_test_run ();
 }
