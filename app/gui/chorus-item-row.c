@@ -13,21 +13,22 @@
 
 #include "chorus-gui-util.h"
 #include "chorus-item-row.h"
+#include "chorus-item-text.h"
 
 struct _ChorusItemRow
 {
   GtkWidget      parent_instance;
 
-  ChorusItem    *item;
-  ChorusProject *project;
+  ChorusItem     *item;
+  ChorusProject  *project;
   /* Follows the bound item so that an edit (from undo, or another view) shows at once. */
-  GSignalGroup  *item_signals;
+  GSignalGroup   *item_signals;
 
-  GtkLabel      *text_label;
-  GtkLabel      *group_label;
-  GtkLabel      *activity_label;
-  GtkLabel      *stance_label;
-  GtkLabel      *themes_label;
+  ChorusItemText *text_label;
+  GtkLabel       *group_label;
+  GtkLabel       *activity_label;
+  GtkLabel       *stance_label;
+  GtkLabel       *themes_label;
 };
 
 G_DEFINE_FINAL_TYPE (ChorusItemRow, chorus_item_row, GTK_TYPE_WIDGET)
@@ -74,7 +75,7 @@ chorus_item_row_set_text (ChorusItemRow *self)
       shown = g_strconcat (head, "…", NULL);
     }
 
-  set_label (self->text_label, shown != NULL ? shown : text);
+  chorus_item_text_set_text (self->text_label, shown != NULL ? shown : text);
 }
 
 /* Coded words are shaded in their theme's colour, as in the editor; the themes themselves are
@@ -140,7 +141,7 @@ chorus_item_row_update_codings (ChorusItemRow *self)
       }
     }
 
-  gtk_label_set_attributes (self->text_label, attributes);
+  chorus_item_text_set_attributes (self->text_label, attributes);
   pango_attr_list_unref (attributes);
   gtk_label_set_markup (self->themes_label, chips->str);
   gtk_widget_set_visible (GTK_WIDGET (self->themes_label), chips->len > 0);
@@ -165,12 +166,12 @@ chorus_item_row_update (ChorusItemRow *self)
 
   if (self->item == NULL)
     {
-      set_label (self->text_label, NULL);
+      chorus_item_text_set_text (self->text_label, NULL);
       set_label (self->group_label, NULL);
       set_label (self->activity_label, NULL);
       set_label (self->stance_label, NULL);
       set_label (self->themes_label, NULL);
-      gtk_label_set_attributes (self->text_label, NULL);
+      chorus_item_text_set_attributes (self->text_label, NULL);
       return;
     }
 
@@ -339,6 +340,7 @@ chorus_item_row_class_init (ChorusItemRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CHORUS_TYPE_ITEM_TEXT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/chorus_app/Chorus/ui/chorus-item-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ChorusItemRow, text_label);
