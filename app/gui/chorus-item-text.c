@@ -156,16 +156,10 @@ chorus_item_text_measure (GtkWidget      *widget,
       return;
     }
 
-  /* Without a width, as tall as at the natural width. */
-  if (for_size < 0)
-    {
-      int natural_width;
-
-      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural_width, NULL, NULL);
-      for_size = natural_width;
-    }
-
-  pango_layout_set_width (layout, for_size * PANGO_SCALE);
+  /* Without a width, the height of the unwrapped text, which the width request has just laid
+   * out. GTK 4.8's list view asks this of every row it keeps, and uses only the heights it then
+   * asks for at its width; another layout here, at the natural width, would be thrown away. */
+  pango_layout_set_width (layout, for_size >= 0 ? for_size * PANGO_SCALE : -1);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   *minimum = *natural = logical.height;
 }
