@@ -164,16 +164,11 @@ chorus_item_row_update (ChorusItemRow *self)
   const char *activity_title = NULL;
   const char *stance = NULL;
 
+  /* A row without an item is not shown: the list has just made it, or has let its item go
+   * and (in GTK 4.8) is about to destroy it. Emptying its five labels would only lay them out
+   * again, for each of the rows a filter change replaces. */
   if (self->item == NULL)
-    {
-      chorus_item_text_set_text (self->text_label, NULL);
-      set_label (self->group_label, NULL);
-      set_label (self->activity_label, NULL);
-      set_label (self->stance_label, NULL);
-      set_label (self->themes_label, NULL);
-      chorus_item_text_set_attributes (self->text_label, NULL);
-      return;
-    }
+    return;
 
   if (self->project != NULL)
     {
