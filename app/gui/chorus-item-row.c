@@ -13,22 +13,23 @@
 
 #include "chorus-gui-util.h"
 #include "chorus-item-row.h"
+#include "chorus-item-text.h"
 #include "chorus-row-label.h"
 
 struct _ChorusItemRow
 {
   GtkWidget      parent_instance;
 
-  ChorusItem    *item;
-  ChorusProject *project;
+  ChorusItem     *item;
+  ChorusProject  *project;
   /* Follows the bound item so that an edit (from undo, or another view) shows at once. */
-  GSignalGroup  *item_signals;
+  GSignalGroup   *item_signals;
 
-  GtkLabel      *text_label;
-  GtkLabel      *group_label;
-  GtkLabel      *activity_label;
-  GtkLabel      *stance_label;
-  GtkLabel      *themes_label;
+  ChorusItemText *text_label;
+  GtkLabel       *group_label;
+  GtkLabel       *activity_label;
+  GtkLabel       *stance_label;
+  GtkLabel       *themes_label;
 };
 
 G_DEFINE_FINAL_TYPE (ChorusItemRow, chorus_item_row, GTK_TYPE_WIDGET)
@@ -75,7 +76,7 @@ chorus_item_row_set_text (ChorusItemRow *self)
       shown = g_strconcat (head, "…", NULL);
     }
 
-  set_label (self->text_label, shown != NULL ? shown : text);
+  chorus_item_text_set_text (self->text_label, shown != NULL ? shown : text);
 }
 
 /* Coded words are shaded in their theme's colour, as in the editor; the themes themselves are
@@ -142,7 +143,7 @@ chorus_item_row_update_codings (ChorusItemRow *self)
       }
     }
 
-  gtk_label_set_attributes (self->text_label, attributes);
+  chorus_item_text_set_attributes (self->text_label, attributes);
   pango_attr_list_unref (attributes);
   gtk_label_set_markup (self->themes_label, chips->str);
   gtk_widget_set_visible (GTK_WIDGET (self->themes_label), chips->len > 0);
@@ -159,16 +160,11 @@ chorus_item_row_update (ChorusItemRow *self)
   const char *stance = NULL;
   g_autofree char *themes = NULL;
 
+  /* A row without an item is not shown: the list has just made it, or has let its item go
+   * and (in GTK 4.8) is about to destroy it. Emptying its five labels would only lay them out
+   * again, for each of the rows a filter change replaces. */
   if (self->item == NULL)
-    {
-      set_label (self->text_label, NULL);
-      set_label (self->group_label, NULL);
-      set_label (self->activity_label, NULL);
-      set_label (self->stance_label, NULL);
-      set_label (self->themes_label, NULL);
-      gtk_label_set_attributes (self->text_label, NULL);
-      return;
-    }
+    return;
 
   if (self->project != NULL)
     {
@@ -200,7 +196,7 @@ chorus_item_row_update (ChorusItemRow *self)
   /* The row the list focuses is what a screen reader names: the words, where they came from,
    * the stance and the themes, in the order the eye reads them. */
   {
-    g_autoptr(GString) name = g_string_new (gtk_label_get_label (self->text_label));
+    g_autoptr(GString) name = g_string_new (chorus_item_text_get_text (self->text_label));
     const char *details[] = { group_name, activity_title, stance, themes };
 
     for (guint i = 0; i < G_N_ELEMENTS (details); i++)
@@ -351,6 +347,7 @@ chorus_item_row_class_init (ChorusItemRowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CHORUS_TYPE_ITEM_TEXT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/chorus_app/Chorus/ui/chorus-item-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ChorusItemRow, text_label);
