@@ -118,7 +118,7 @@ _chorus_chart_counts_new (ChorusProject           *project,
   /* The statistics recorded where each item was counted: one pass over those arrays, without
    * visiting the item objects. Their theme and question slots are positions in the codebook
    * and the consultation, as the indexes above. */
-  stats_items = _chorus_stats_get_items (chorus_project_get_stats (project));
+  stats_items = _chorus_stats_get_items (chorus_project_get_stats (project), project);
   for (guint i = 0; i < stats_items->n_items; i++)
     {
       /* Item ids are interned, so the filters compare pointers. */

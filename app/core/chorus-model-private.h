@@ -145,11 +145,13 @@ gboolean    _chorus_text_is_ascii          (const char *text);
 const char *_chorus_text_find_ascii_folded (const char *haystack,
                                             const char *folded_ascii_needle);
 
-/* The items as ChorusStats counted them, in the project's order, for the walks that need more
+/* The items as ChorusStats counted them, in the project's order, for the passes that need more
  * than the counts (a chart's "Other" row counts items carrying any of several themes, once
- * each) without visiting every item object again. Ids are interned, so they compare as
- * pointers; item i carries the distinct theme slots themes[theme_offsets[i]] up to
- * themes[theme_offsets[i + 1]]. Lives as long as the ChorusStats. */
+ * each; a chart filtered to a group and an activity), so that the charts of one change share
+ * a single visit of the item objects. Ids are interned, so they compare as pointers; item i
+ * carries the distinct theme slots themes[theme_offsets[i]] up to themes[theme_offsets[i + 1]].
+ * Recorded on first request from @project, which must be the project in the state @stats
+ * counted (the stats chorus_project_get_stats() gives now); lives as long as the ChorusStats. */
 typedef struct
 {
   guint        n_items;
@@ -164,7 +166,8 @@ typedef struct
   guint       *themes;
 } ChorusStatsItems;
 
-const ChorusStatsItems *_chorus_stats_get_items      (ChorusStats *stats);
+const ChorusStatsItems *_chorus_stats_get_items      (ChorusStats   *stats,
+                                                      ChorusProject *project);
 /* The theme's slot in ChorusStatsItems.themes (its position in the codebook), or -1. */
 int                     _chorus_stats_get_theme_slot (ChorusStats *stats,
                                                       const char  *theme_id);

@@ -40,7 +40,11 @@ struct _ChorusStats
   guint            status_counts[CHORUS_N_DRAFT_STATUSES];
   guint           *document_status_counts;    /* [document][status] */
 
-  /* Where each item was counted, for walks that need more than the counts. */
+  /* Where each item was counted, for the passes that need more than the counts (a chart's
+   * "Other", a combination of filters). Made on first request, not with the counts: most
+   * changes are made with no chart on screen, and it would add half again to every count. */
+  GMutex           items_lock;
+  gboolean         items_recorded;
   ChorusStatsItems items;
 };
 
@@ -79,18 +83,8 @@ count_items (ChorusStats   *self,
 {
   GListModel *items = chorus_project_get_items (project);
   g_autofree guint *seen = g_new0 (guint, MAX (self->n_themes, 1));
-  GArray *item_themes;
 
   self->n_items = g_list_model_get_n_items (items);
-  self->items.n_items = self->n_items;
-  self->items.n_themes = self->n_themes;
-  self->items.group_ids = g_new (const char *, MAX (self->n_items, 1));
-  self->items.activity_ids = g_new (const char *, MAX (self->n_items, 1));
-  self->items.question_ids = g_new (const char *, MAX (self->n_items, 1));
-  self->items.question_slots = g_new (int, MAX (self->n_items, 1));
-  self->items.stances = g_new (guint8, MAX (self->n_items, 1));
-  self->items.theme_offsets = g_new (guint, self->n_items + 1);
-  item_themes = g_array_new (FALSE, FALSE, sizeof (guint));
 
   for (guint i = 0; i < self->n_items; i++)
     {
@@ -103,13 +97,6 @@ count_items (ChorusStats   *self,
       guint a = (guint) MAX (0, index_lookup_interned (self->activity_index,
                                                        chorus_item_get_activity_id (item)) + 1);
       ChorusStance stance = chorus_item_get_stance (item);
-
-      self->items.group_ids[i] = chorus_item_get_group_id (item);
-      self->items.activity_ids[i] = chorus_item_get_activity_id (item);
-      self->items.question_ids[i] = chorus_item_get_question_id (item);
-      self->items.question_slots[i] = q;
-      self->items.stances[i] = (guint8) stance;
-      self->items.theme_offsets[i] = item_themes->len;
 
       self->group_counts[g]++;
       self->activity_counts[a]++;
@@ -137,11 +124,6 @@ count_items (ChorusStats   *self,
                 continue;
               seen[t] = i + 1;
 
-              {
-                guint slot = (guint) t;
-
-                g_array_append_val (item_themes, slot);
-              }
               self->theme_counts[t]++;
               self->theme_group_counts[(guint) t * self->n_groups + g]++;
               self->theme_activity_counts[(guint) t * self->n_activities + a]++;
@@ -152,9 +134,6 @@ count_items (ChorusStats   *self,
 
       g_object_unref (item);
     }
-
-  self->items.theme_offsets[self->n_items] = item_themes->len;
-  self->items.themes = (guint *) (void *) g_array_free (item_themes, FALSE);
 }
 
 static void
@@ -190,6 +169,7 @@ chorus_stats_new (ChorusProject *project)
   consultation = chorus_project_get_consultation (project);
   self = g_new0 (ChorusStats, 1);
   g_atomic_ref_count_init (&self->ref_count);
+  g_mutex_init (&self->items_lock);
   self->theme_index = g_hash_table_new (NULL, NULL);
   self->group_index = g_hash_table_new (NULL, NULL);
   self->activity_index = g_hash_table_new (NULL, NULL);
@@ -293,13 +273,76 @@ chorus_stats_unref (ChorusStats *self)
   g_free (self->items.stances);
   g_free (self->items.theme_offsets);
   g_free (self->items.themes);
+  g_mutex_clear (&self->items_lock);
   g_free (self);
 }
 
+static void
+record_items (ChorusStats   *self,
+              ChorusProject *project)
+{
+  GListModel *items = chorus_project_get_items (project);
+  guint n_items = MIN (g_list_model_get_n_items (items), self->n_items);
+  g_autofree guint *seen = g_new0 (guint, MAX (self->n_themes, 1));
+  GArray *item_themes = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->n_codings);
+
+  self->items.n_items = n_items;
+  self->items.n_themes = self->n_themes;
+  self->items.group_ids = g_new (const char *, MAX (n_items, 1));
+  self->items.activity_ids = g_new (const char *, MAX (n_items, 1));
+  self->items.question_ids = g_new (const char *, MAX (n_items, 1));
+  self->items.question_slots = g_new (int, MAX (n_items, 1));
+  self->items.stances = g_new (guint8, MAX (n_items, 1));
+  self->items.theme_offsets = g_new (guint, n_items + 1);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      ChorusItem *item = g_list_model_get_item (items, i);
+      GArray *codings = _chorus_item_get_codings (item);
+      const char *question_id = chorus_item_get_question_id (item);
+
+      self->items.group_ids[i] = chorus_item_get_group_id (item);
+      self->items.activity_ids[i] = chorus_item_get_activity_id (item);
+      self->items.question_ids[i] = question_id;
+      self->items.question_slots[i] = index_lookup_interned (self->question_index, question_id);
+      self->items.stances[i] = (guint8) chorus_item_get_stance (item);
+      self->items.theme_offsets[i] = item_themes->len;
+
+      for (guint c = 0; codings != NULL && c < codings->len; c++)
+        {
+          int t = index_lookup_interned (self->theme_index,
+                                         g_array_index (codings, ChorusCoding, c).theme_id);
+          guint slot;
+
+          /* Each theme of an item once, as the counts have it. */
+          if (t < 0 || seen[t] == i + 1)
+            continue;
+          seen[t] = i + 1;
+          slot = (guint) t;
+          g_array_append_val (item_themes, slot);
+        }
+
+      g_object_unref (item);
+    }
+
+  self->items.theme_offsets[n_items] = item_themes->len;
+  self->items.themes = (guint *) (void *) g_array_free (item_themes, FALSE);
+}
+
 const ChorusStatsItems *
-_chorus_stats_get_items (ChorusStats *self)
+_chorus_stats_get_items (ChorusStats   *self,
+                         ChorusProject *project)
 {
   g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (CHORUS_IS_PROJECT (project), NULL);
+
+  g_mutex_lock (&self->items_lock);
+  if (!self->items_recorded)
+    {
+      record_items (self, project);
+      self->items_recorded = TRUE;
+    }
+  g_mutex_unlock (&self->items_lock);
 
   return &self->items;
 }
