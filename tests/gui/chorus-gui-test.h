@@ -61,6 +61,39 @@ chorus_gui_test_wait_for_draw (GtkWidget *widget)
   g_signal_handler_disconnect (clock, handler);
 }
 
+/* Whether a GtkLabel under @widget, shown or not, reads exactly @text (as shown: markup and
+ * mnemonics taken out). */
+static inline gboolean
+chorus_gui_test_has_label (GtkWidget  *widget,
+                           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (chorus_gui_test_has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* Adds every widget of @type under @widget (itself included), depth first, to @found. */
+static inline void
+chorus_gui_test_collect (GtkWidget *widget,
+                         GType      type,
+                         GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    chorus_gui_test_collect (child, type, found);
+}
+
 /* Runs the main loop until nothing is pending, so idle handlers (list views filling their
  * rows, bindings) have run. */
 static inline void

@@ -679,25 +679,6 @@ save_png (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
-/* Pictures to look at (in the build directory), at the sizes the window gives: the pane in a
- * 320-pixel column, the section page in an 800×600 window. */
-/* True when some GtkLabel under @widget shows exactly @text once Pango has read it. */
-static gboolean
-shows_label_text (GtkWidget  *widget,
-                  const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_label_text (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 static void
 assert_row_shows_verbatim (GtkWidget  *row,
                            const char *title)
@@ -705,7 +686,7 @@ assert_row_shows_verbatim (GtkWidget  *row,
   g_assert_true (ADW_IS_PREFERENCES_ROW (row));
   g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, title);
-  g_assert_true (shows_label_text (row, title));
+  g_assert_true (chorus_gui_test_has_label (row, title));
 }
 
 #define MARKUP_QUESTION "Should health & social care <b>merge</b>?"
@@ -774,16 +755,18 @@ test_user_text_not_markup (void)
   row = find_widget_of_type (GTK_WIDGET (page->questions_box), ADW_TYPE_ACTION_ROW);
   g_assert_nonnull (row);
   assert_row_shows_verbatim (row, MARKUP_QUESTION);
-  g_assert_true (shows_label_text (row, "Q1"));
+  g_assert_true (chorus_gui_test_has_label (row, "Q1"));
 
   /* The document: its questions under their sections' titles. */
   chorus_section_page_set_target (page, G_OBJECT (chorus_consultation_find_document (consultation,
                                                                                       "doc")));
   chorus_gui_test_wait_for_draw (GTK_WIDGET (page));
-  g_assert_true (shows_label_text (GTK_WIDGET (page->questions_box), MARKUP_SECTION));
+  g_assert_true (chorus_gui_test_has_label (GTK_WIDGET (page->questions_box), MARKUP_SECTION));
   destroy_window (window);
 }
 
+/* Pictures to look at (in the build directory), at the sizes the window gives: the pane in a
+ * 320-pixel column, the section page in an 800×600 window. */
 static void
 test_screenshots (void)
 {

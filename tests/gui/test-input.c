@@ -409,18 +409,6 @@ test_theme_shortcuts_follow_pane (Fixture       *f,
   g_assert_true (chorus_item_has_theme (item, chorus_theme_get_id (sub_theme)));
 }
 
-static void
-collect_item_rows (GtkWidget *widget,
-                   GPtrArray *found)
-{
-  if (CHORUS_IS_ITEM_ROW (widget))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_item_rows (child, found);
-}
-
 /* The row the list focuses is named for a screen reader: the input's words, group, activity
  * and themes, so moving through the list reads each item rather than nothing. */
 static void
@@ -433,7 +421,7 @@ test_item_rows_named (Fixture       *f,
   g_autofree char *expected = NULL;
   gboolean found = FALSE;
 
-  collect_item_rows (GTK_WIDGET (f->page), rows);
+  chorus_gui_test_collect (GTK_WIDGET (f->page), CHORUS_TYPE_ITEM_ROW, rows);
   g_assert_cmpuint (rows->len, >, 0);
   expected = g_strdup_printf ("%s. %s. ", chorus_item_get_text (first),
                               chorus_group_get_name (chorus_project_find_group (f->project, group_id)));
@@ -555,23 +543,6 @@ count_actionables (GtkWidget  *widget,
   return n;
 }
 
-/* Whether a GtkLabel under @widget, shown or not, reads @text. */
-static gboolean
-has_label (GtkWidget  *widget,
-           const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* The question page says each thing once: the answer's status and a single-choice question's
  * options are the draft pane's alone, and an empty question offers one "Add Input" and no
  * filters. */
@@ -611,10 +582,10 @@ test_question_page_says_it_once (void)
     {
       const char *label = chorus_question_get_option_label (question, i);
 
-      g_assert_false (has_label (page, label));
-      g_assert_true (has_label (pane, label));
+      g_assert_false (chorus_gui_test_has_label (page, label));
+      g_assert_true (chorus_gui_test_has_label (pane, label));
     }
-  g_assert_false (has_label (page, chorus_draft_status_get_label (CHORUS_DRAFT_STATUS_NOT_STARTED)));
+  g_assert_false (chorus_gui_test_has_label (page, chorus_draft_status_get_label (CHORUS_DRAFT_STATUS_NOT_STARTED)));
 
   /* Filters appear once there is something to filter. */
   {

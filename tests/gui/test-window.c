@@ -875,18 +875,6 @@ test_window_places_follow_activation (void)
   destroy_window (window);
 }
 
-static void
-collect_row_labels (GtkWidget *widget,
-                    GPtrArray *found)
-{
-  if (CHORUS_IS_ROW_LABEL (widget))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_row_labels (child, found);
-}
-
 /* A screen reader names each outline row by its number, question, input count and status:
  * the row is what takes the focus, and GTK 4.8 gives it no name of its own. */
 static void
@@ -900,7 +888,7 @@ test_window_outline_rows_named (void)
   chorus_window_set_project (window, project);
   expand_all (window->outline_model);
   chorus_gui_test_wait_for_draw (GTK_WIDGET (window));
-  collect_row_labels (GTK_WIDGET (window->outline_view), labels);
+  chorus_gui_test_collect (GTK_WIDGET (window->outline_view), CHORUS_TYPE_ROW_LABEL, labels);
   g_assert_cmpuint (labels->len, >, 0);
 
   for (guint i = 0; i < labels->len; i++)
